@@ -1,0 +1,33 @@
+import { CommanderError } from 'commander';
+
+import { SettingsError } from '../config/SettingsError';
+import { InputError } from '../readers/InputError';
+import type { CliIo } from './CliIo';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from './CliIo';
+import { createProgram } from './createProgram';
+
+/**
+ * Runs the CLI and returns its exit code: 0 when the analysis ran, 1 for a
+ * usage or settings error, 2 when an input cannot be read (SPEC §6).
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message; help and version exit 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(`logout-lens: ${error.message}\n`);
+      return EXIT_INPUT;
+    }
+    if (error instanceof SettingsError) {
+      io.stderr.write(`logout-lens: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
