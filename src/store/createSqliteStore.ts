@@ -1,0 +1,328 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+
+import type { Logger } from '../logging/createLogger';
+import type { Cause, Incident } from '../model/Incident';
+import type { LogRecord } from '../model/LogRecord';
+import { migrateToLatest } from './migrations';
+import type {
+  AnalysisUpdate,
+  IncidentPage,
+  IncidentQuery,
+  KeyedRecord,
+  NewDelivery,
+  RecordSnapshot,
+  SaveDeliveryResult,
+  Store,
+} from './Store';
+import type { StoreSchema } from './StoreSchema';
+
+export interface SqliteStoreOptions {
+  /** A file path (its directories are created), or `:memory:`. */
+  path: string;
+  logger: Logger;
+  /** Stamps `updated_at`; injected so tests control time. */
+  now?: () => Date;
+}
+
+// Rows per INSERT: far below SQLite's bound-variable limit, large enough to be quick.
+const ROWS_PER_INSERT = 100;
+
+/**
+ * Opens (creating when missing) the SQLite store and migrates it to the latest
+ * schema. Writes are durable when their promise resolves: WAL journal with
+ * `synchronous = FULL`, so an answered delivery survives a crash.
+ *
+ * @example
+ *   const store = await createSqliteStore({ path: './data/logout-lens.sqlite', logger });
+ */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const log = options.logger.child({ part: 'store' });
+  const now = options.now ?? (() => new Date());
+
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const sqlite = new Database(options.path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+
+  const db = new Kysely<StoreSchema>({
+    dialect: new SqliteDialect({ database: sqlite }),
+  });
+  try {
+    const applied = await migrateToLatest(db);
+    log.debug({ path: options.path, applied }, 'store ready');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  let closing: Promise<void> | null = null;
+
+  return {
+    async saveDelivery(delivery, records) {
+      return db.transaction().execute((trx) => saveDelivery(trx, delivery, records));
+    },
+
+    async loadRecords(): Promise<RecordSnapshot> {
+      return db.transaction().execute(async (trx) => {
+        const version = await readState(trx, 'records_version');
+        const rows = await trx
+          .selectFrom('records')
+          .select('json')
+          .orderBy('time', 'asc')
+          .orderBy('id', 'asc')
+          .execute();
+        return { records: rows.map((row) => JSON.parse(row.json) as LogRecord), version };
+      });
+    },
+
+    async analysisPending() {
+      return db.transaction().execute(async (trx) => {
+        const records = await readState(trx, 'records_version');
+        const analyzed = await readState(trx, 'analyzed_version');
+        return records > analyzed;
+      });
+    },
+
+    async listIncidents(query: IncidentQuery): Promise<IncidentPage> {
+      let select = db
+        .selectFrom('incidents')
+        .select(['id', 'json', 'superseded_by', 'last_seen_ms'])
+        .orderBy('last_seen_ms', 'desc')
+        .orderBy('id', 'desc')
+        .limit(query.limit + 1);
+
+      if (!query.includeSuperseded) select = select.where('superseded_by', 'is', null);
+      if (query.cause !== undefined) select = select.where('cause', '=', query.cause);
+      if (query.status !== undefined) select = select.where('status', '=', query.status);
+      if (query.user !== undefined) select = select.where('user', '=', query.user);
+      if (query.since !== undefined)
+        select = select.where('last_seen_ms', '>=', query.since);
+      const after = query.after;
+      if (after !== null) {
+        select = select.where((eb) =>
+          eb.or([
+            eb('last_seen_ms', '<', after.lastSeenMs),
+            eb.and([eb('last_seen_ms', '=', after.lastSeenMs), eb('id', '<', after.id)]),
+          ]),
+        );
+      }
+
+      const rows = await select.execute();
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        incidents: page.map(toIncident),
+        next:
+          rows.length > query.limit && last
+            ? { lastSeenMs: last.last_seen_ms, id: last.id }
+            : null,
+      };
+    },
+
+    async getIncident(id) {
+      const row = await db
+        .selectFrom('incidents')
+        .select(['json', 'superseded_by'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toIncident(row) : null;
+    },
+
+    async loadIncidents() {
+      const rows = await db
+        .selectFrom('incidents')
+        .select(['json', 'superseded_by'])
+        .execute();
+      return rows.map(toIncident);
+    },
+
+    async applyAnalysis(update: AnalysisUpdate) {
+      const updatedAt = now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        for (const incident of update.upserts) {
+          const row = toRow(incident, updatedAt);
+          await trx
+            .insertInto('incidents')
+            .values(row)
+            .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, id: undefined }))
+            .execute();
+        }
+
+        for (const ids of chunks(update.removals, ROWS_PER_INSERT)) {
+          await trx.deleteFrom('incidents').where('id', 'in', ids).execute();
+        }
+
+        await trx
+          .updateTable('store_state')
+          .set((eb) => ({
+            value: eb.fn('max', [eb.ref('value'), eb.val(update.analyzedVersion)]),
+          }))
+          .where('key', '=', 'analyzed_version')
+          .execute();
+      });
+    },
+
+    async countIncidentsByCause() {
+      const rows = await db
+        .selectFrom('incidents')
+        .select((eb) => ['cause', eb.fn.countAll<number>().as('count')])
+        .where('superseded_by', 'is', null)
+        .groupBy('cause')
+        .execute();
+      return new Map(rows.map((row) => [row.cause as Cause, Number(row.count)]));
+    },
+
+    close() {
+      closing ??= db.destroy().then(() => log.debug('store closed'));
+      return closing;
+    },
+  };
+}
+
+async function saveDelivery(
+  trx: Transaction<StoreSchema>,
+  delivery: NewDelivery,
+  records: KeyedRecord[],
+): Promise<SaveDeliveryResult> {
+  const inserted = await trx
+    .insertInto('deliveries')
+    .values({
+      received_at: delivery.receivedAt,
+      resource: delivery.resource,
+      action: delivery.action,
+      request_id: delivery.requestId,
+      content_key: delivery.contentKey,
+      outcome: delivery.outcome,
+      record_count: records.length,
+    })
+    .onConflict((oc) => oc.column('content_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+
+  if (!inserted) {
+    const existing = await trx
+      .selectFrom('deliveries')
+      .select('id')
+      .where('content_key', '=', delivery.contentKey)
+      .executeTakeFirstOrThrow();
+    return { status: 'duplicate', deliveryId: existing.id };
+  }
+
+  let recordsChanged = 0;
+  for (const chunk of chunks(longestPerKey(records), ROWS_PER_INSERT)) {
+    const result = await trx
+      .insertInto('records')
+      .values(
+        chunk.map(({ key, record, preference }) => ({
+          dedupe_key: key,
+          time: record.time,
+          source: record.source,
+          message_length: record.message.length,
+          preference,
+          json: JSON.stringify(record),
+          delivery_id: inserted.id,
+        })),
+      )
+      // A copy cut short (a breadcrumb) never replaces a longer one.
+      .onConflict((oc) =>
+        oc
+          .column('dedupe_key')
+          .doUpdateSet((eb) => ({
+            time: eb.ref('excluded.time'),
+            source: eb.ref('excluded.source'),
+            message_length: eb.ref('excluded.message_length'),
+            preference: eb.ref('excluded.preference'),
+            json: eb.ref('excluded.json'),
+          }))
+          .where((eb) =>
+            eb.or([
+              eb(
+                eb.ref('excluded.message_length'),
+                '>',
+                eb.ref('records.message_length'),
+              ),
+              eb.and([
+                eb(
+                  eb.ref('excluded.message_length'),
+                  '=',
+                  eb.ref('records.message_length'),
+                ),
+                eb(eb.ref('excluded.preference'), '<', eb.ref('records.preference')),
+              ]),
+            ]),
+          ),
+      )
+      .executeTakeFirst();
+    recordsChanged += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+
+  if (recordsChanged > 0) {
+    await trx
+      .updateTable('store_state')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('key', '=', 'records_version')
+      .execute();
+  }
+  return { status: 'saved', deliveryId: inserted.id, recordsChanged };
+}
+
+async function readState(trx: Transaction<StoreSchema>, key: string): Promise<number> {
+  const row = await trx
+    .selectFrom('store_state')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+function toIncident(row: { json: string; superseded_by: string | null }): Incident {
+  const incident = JSON.parse(row.json) as Incident;
+  return { ...incident, superseded_by: row.superseded_by };
+}
+
+function toRow(incident: Incident, updatedAt: string) {
+  const lastSeenMs = incident.last_seen === null ? NaN : Date.parse(incident.last_seen);
+  return {
+    id: incident.id,
+    user: incident.user,
+    cause: incident.cause,
+    status: incident.status,
+    fingerprint: incident.fingerprint,
+    first_seen: incident.first_seen,
+    last_seen: incident.last_seen,
+    // Unknown times sort after every known one (newest first).
+    last_seen_ms: Number.isFinite(lastSeenMs) ? lastSeenMs : -1,
+    superseded_by: incident.superseded_by ?? null,
+    json: JSON.stringify(incident),
+    updated_at: updatedAt,
+  };
+}
+
+/** Within one delivery, copies sharing a key keep the one the table would keep. */
+function longestPerKey(records: KeyedRecord[]): KeyedRecord[] {
+  const byKey = new Map<string, KeyedRecord>();
+  for (const keyed of records) {
+    const kept = byKey.get(keyed.key);
+    if (!kept || isPreferred(keyed, kept)) byKey.set(keyed.key, keyed);
+  }
+  return [...byKey.values()];
+}
+
+function isPreferred(candidate: KeyedRecord, kept: KeyedRecord): boolean {
+  const lengths = candidate.record.message.length - kept.record.message.length;
+  return lengths > 0 || (lengths === 0 && candidate.preference < kept.preference);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    result.push(items.slice(start, start + size));
+  }
+  return result;
+}

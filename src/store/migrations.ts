@@ -1,0 +1,96 @@
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+
+/**
+ * The schema, in order. Migrations live in code so the built service needs no
+ * files beside it; never edit a shipped one, add the next.
+ */
+export const migrations: Record<string, Migration> = {
+  '001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('deliveries')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('resource', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('request_id', 'text')
+        .addColumn('content_key', 'text', (c) => c.notNull().unique())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('record_count', 'integer', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('records')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
+        .addColumn('time', 'real')
+        .addColumn('source', 'text')
+        .addColumn('message_length', 'integer', (c) => c.notNull())
+        .addColumn('preference', 'text', (c) => c.notNull())
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('delivery_id', 'integer', (c) =>
+          c.notNull().references('deliveries.id'),
+        )
+        .execute();
+      await db.schema
+        .createIndex('records_by_time')
+        .on('records')
+        .columns(['time', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('incidents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user', 'text', (c) => c.notNull())
+        .addColumn('cause', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('first_seen', 'text')
+        .addColumn('last_seen', 'text')
+        .addColumn('last_seen_ms', 'real', (c) => c.notNull())
+        .addColumn('superseded_by', 'text')
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('incidents_by_last_seen')
+        .on('incidents')
+        .columns(['last_seen_ms desc', 'id desc'])
+        .execute();
+      await db.schema
+        .createIndex('incidents_by_user')
+        .on('incidents')
+        .column('user')
+        .execute();
+
+      await db.schema
+        .createTable('store_state')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'integer', (c) => c.notNull())
+        .execute();
+      await sql`insert into store_state (key, value)
+        values ('records_version', 0), ('analyzed_version', 0)`.execute(db);
+    },
+  },
+};
+
+/**
+ * Brings the database to the latest schema.
+ *
+ * @throws Error naming the migration that failed.
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((result) => result.status === 'Error');
+  if (error !== undefined || failed) {
+    const name = failed?.migrationName ?? 'unknown';
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`database migration ${name} failed: ${reason}`);
+  }
+  return results.map((result) => result.migrationName);
+}

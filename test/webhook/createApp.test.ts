@@ -1,0 +1,99 @@
+import request from 'supertest';
+
+import { parseServiceConfig } from '../../src/config/serviceConfig';
+import { createLogger } from '../../src/logging/createLogger';
+import { createSqliteStore } from '../../src/store/createSqliteStore';
+import type { Store } from '../../src/store/Store';
+import { createApp } from '../../webhook/createApp';
+import { createMetrics } from '../../webhook/createMetrics';
+import { createReanalysisScheduler } from '../../webhook/createReanalysisScheduler';
+import { webhookFixture } from '../fixtures/webhook/webhookFixtures';
+import { LogLines } from './LogLines';
+import { SECRET, sign } from './signBody';
+
+const summary = { records: 0, incidents: 0, written: 0, removed: 0 };
+
+// superagent JSON-encodes a Buffer sent as application/json: pass the bytes through.
+const asIs = (bytes: unknown) => bytes as string;
+
+async function appWith(change: (store: Store) => Store) {
+  const logs = new LogLines();
+  const logger = createLogger({ level: 'debug', destination: logs });
+  const store = change(await createSqliteStore({ path: ':memory:', logger }));
+  const reanalysis = createReanalysisScheduler({ job: async () => summary, logger });
+  const app = createApp({
+    config: parseServiceConfig({
+      SENTRY_CLIENT_SECRET: SECRET,
+      LOGOUT_LENS_API_TOKEN: 't',
+    }),
+    store,
+    logger,
+    reanalysis,
+    metrics: createMetrics(store),
+    now: () => new Date('2026-01-03T10:00:00Z'),
+  });
+  return { app, logs, store };
+}
+
+describe('createApp', () => {
+  it('answers an unexpected failure with a JSON 500 that leaks no stack, and logs it', async () => {
+    const { app, logs, store } = await appWith((store) => ({
+      ...store,
+      saveDelivery: async () => {
+        throw new Error('SQLITE_FULL: database or disk is full');
+      },
+    }));
+    const body = webhookFixture('refreshFailed');
+
+    const response = await request(app)
+      .post('/webhooks/sentry')
+      .set('content-type', 'application/json')
+      .set('sentry-hook-resource', 'event_alert')
+      .set('sentry-hook-signature', sign(body))
+      .serialize(asIs)
+      .send(body);
+
+    expect(response.status).toBe(500);
+    expect(response.text).toBe(
+      '{"error":"internal error; the service log has the details"}',
+    );
+    const failure = logs.find((line) => line.msg === 'request failed');
+    expect(failure[0]).toMatchObject({
+      err: { message: 'SQLITE_FULL: database or disk is full' },
+    });
+    await store.close();
+  });
+
+  it('refuses a body that is not UTF-8 with 400 once its signature is verified', async () => {
+    const { app, store } = await appWith((store) => store);
+    const body = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+
+    const response = await request(app)
+      .post('/webhooks/sentry')
+      .set('content-type', 'application/json')
+      .set('sentry-hook-signature', sign(body))
+      .serialize(asIs)
+      .send(body);
+
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      error: 'body is not valid JSON: body is not valid UTF-8',
+    });
+    await store.close();
+  });
+
+  it('accepts a webhook sent without a Content-Type, as long as it is signed', async () => {
+    const { app, store } = await appWith((store) => store);
+    const body = webhookFixture('issueCreated');
+
+    const response = await request(app)
+      .post('/webhooks/sentry')
+      .set('sentry-hook-signature', sign(body))
+      .serialize(asIs)
+      .send(body);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ignored' });
+    await store.close();
+  });
+});
