@@ -54,9 +54,14 @@ export function createApp(deps: AppDeps): Express {
         return id;
       },
       customLogLevel: (req, res, error) => {
-        if (error || res.statusCode >= 500) return 'error';
+        if (error || res.statusCode >= 500) return res.statusCode === 503 ? 'warn' : 'error';
         return isRoutine(req) ? 'debug' : 'info';
       },
+      // A status we chose to send (a 503 for a missing setting) is not an
+      // exception: log the status, not a made-up error with a stack.
+      customErrorMessage: (_req, res) => `answered ${res.statusCode}`,
+      customAttributeKeys: { err: 'error' },
+      serializers: { error: (error: Error) => ({ type: error.name, message: error.message }) },
     }),
   );
 

@@ -27,12 +27,16 @@ export function revokedJtis(revocation: Revocation): string[] {
   return [...jtis];
 }
 
-/** Whether the revocation says which JTIs it revoked (a list, or deactivation lines). */
+/**
+ * Whether the revocation says which JTIs it revoked: a whole list, or
+ * deactivation lines. A list cut short (fewer sessions than it says it
+ * invalidated) cannot prove that a JTI missing from it was spared.
+ */
 export function hasJtiDetails(revocation: Revocation): boolean {
-  return (
-    revocation.done?.signal.sessions != null ||
-    revocation.deactivations.some((d) => d.signal.jti !== null)
-  );
+  if (revocation.deactivations.some((d) => d.signal.jti !== null)) return true;
+  const done = revocation.done?.signal;
+  if (!done || done.sessions === null) return false;
+  return done.invalidated === null || done.sessions.length >= done.invalidated;
 }
 
 /** A revoke-all that invalidated nothing logged nobody out (SPEC §4). */
