@@ -30,7 +30,11 @@ const PROGRESS_MIN_BYTES = 32 * 1024 * 1024;
  * `logout-lens analyze [FILE ... | -]`: streams the inputs through the
  * engine and prints the report, or SPEC §6 JSON with `--json`.
  */
-export async function analyzeCommand(files: string[], options: AnalyzeOptions, io: CliIo) {
+export async function analyzeCommand(
+  files: string[],
+  options: AnalyzeOptions,
+  io: CliIo,
+) {
   const settings: AnalysisSettings = loadAnalysisSettings({
     cwd: io.cwd,
     env: io.env,
@@ -48,7 +52,9 @@ export async function analyzeCommand(files: string[], options: AnalyzeOptions, i
   const inputs = files.length > 0 ? files : ['-'];
   const bar = progressBar(inputs, options, io);
   const { records, stats } = readInputs(
-    inputs.map((name) => (name === '-' ? { name: '-', stream: io.stdin } : { name, path: name })),
+    inputs.map((name) =>
+      name === '-' ? { name: '-', stream: io.stdin } : { name, path: name },
+    ),
     {
       format: options.format,
       timezone: settings.timezone,
@@ -72,7 +78,11 @@ export async function analyzeCommand(files: string[], options: AnalyzeOptions, i
   );
 }
 
-function progressBar(inputs: string[], options: AnalyzeOptions, io: CliIo): SingleBar | null {
+function progressBar(
+  inputs: string[],
+  options: AnalyzeOptions,
+  io: CliIo,
+): SingleBar | null {
   if (options.progress === false || !io.stderr.isTTY) return null;
   let total = 0;
   for (const input of inputs) {

@@ -13,7 +13,9 @@ runCli(process.argv.slice(2), {
     if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`logout-lens: unexpected error: ${(error as Error).stack ?? error}\n`);
+    process.stderr.write(
+      `logout-lens: unexpected error: ${(error as Error).stack ?? error}\n`,
+    );
     process.exitCode = 70;
   },
 );

@@ -5,7 +5,16 @@ import { analyzeCommand } from './analyzeCommand';
 import { parseListFlag, parsePositiveNumber } from './parseListFlag';
 import { serveCommand } from './serveCommand';
 
-const FORMATS = ['heroku', 'syslog', 'docker', 'django', 'jsonl', 'sentry', 'sentry-rest', 'message'];
+const FORMATS = [
+  'heroku',
+  'syslog',
+  'docker',
+  'django',
+  'jsonl',
+  'sentry',
+  'sentry-rest',
+  'message',
+];
 
 /**
  * The `logout-lens` command line. Errors are thrown, not printed here: the
@@ -13,7 +22,9 @@ const FORMATS = ['heroku', 'syslog', 'docker', 'django', 'jsonl', 'sentry', 'sen
  */
 export function createProgram(io: CliIo): Command {
   const program = new Command('logout-lens')
-    .description('Finds out why users are logged out unexpectedly, from Sentry and platform logs.')
+    .description(
+      'Finds out why users are logged out unexpectedly, from Sentry and platform logs.',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -29,8 +40,16 @@ export function createProgram(io: CliIo): Command {
     .option('--config <path>', 'analysis config file (default ./logout-lens.config.json)')
     .option('--race-window-seconds <n>', 'rotation race window', parsePositiveNumber)
     .option('--lookback-hours <n>', 'how far back state is kept', parsePositiveNumber)
-    .option('--expected-triggers <list>', 'substrings marking expected revocations', parseListFlag)
-    .option('--machinery-functions <list>', 'functions of the session machinery', parseListFlag)
+    .option(
+      '--expected-triggers <list>',
+      'substrings marking expected revocations',
+      parseListFlag,
+    )
+    .option(
+      '--machinery-functions <list>',
+      'functions of the session machinery',
+      parseListFlag,
+    )
     .option('--app-root <path>', 'root of in-app paths (default /app/)')
     .option('--timezone <zone>', 'IANA zone of times written without one (default UTC)')
     .option('--no-progress', 'never draw a progress bar')

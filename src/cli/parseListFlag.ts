@@ -6,7 +6,8 @@ export function parseListFlag(value: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
-  if (items.length === 0) throw new InvalidArgumentError('expected a comma-separated list');
+  if (items.length === 0)
+    throw new InvalidArgumentError('expected a comma-separated list');
   return items;
 }
 

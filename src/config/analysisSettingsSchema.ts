@@ -7,11 +7,19 @@ import { z } from 'zod';
 export const analysisSettingsSchema = z
   .object({
     raceWindowSeconds: z.number().positive().max(3600).default(10),
-    lookbackHours: z.number().positive().max(24 * 90).default(24),
+    lookbackHours: z
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(24),
     expectedTriggers: z.array(z.string().min(1)).default(['logout', 'password']),
     machineryFunctions: z
       .array(z.string().min(1))
-      .default(['revoke_all_sessions', 'deactivate_session_for_jti', 'log_user_session_changes']),
+      .default([
+        'revoke_all_sessions',
+        'deactivate_session_for_jti',
+        'log_user_session_changes',
+      ]),
     appRoot: z
       .string()
       .min(1)
@@ -21,7 +29,9 @@ export const analysisSettingsSchema = z
       .string()
       .min(1)
       .default('UTC')
-      .refine(isKnownTimeZone, { message: 'not an IANA time zone (e.g. UTC, America/Bogota)' }),
+      .refine(isKnownTimeZone, {
+        message: 'not an IANA time zone (e.g. UTC, America/Bogota)',
+      }),
   })
   .strict();
 

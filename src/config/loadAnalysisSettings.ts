@@ -26,7 +26,9 @@ export interface LoadAnalysisSettingsOptions {
  * @example
  * const settings = loadAnalysisSettings({ cwd: process.cwd(), env: process.env });
  */
-export function loadAnalysisSettings(options: LoadAnalysisSettingsOptions): AnalysisSettings {
+export function loadAnalysisSettings(
+  options: LoadAnalysisSettingsOptions,
+): AnalysisSettings {
   const named = options.configPath ?? options.env.LOGOUT_LENS_CONFIG;
   const path = resolve(options.cwd, named ?? DEFAULT_CONFIG_FILE);
   const fromFile = readConfigFile(path, named !== undefined);
@@ -49,14 +51,18 @@ function readConfigFile(path: string, required: boolean): Record<string, unknown
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new SettingsError(`config file ${path} cannot be read: ${(error as Error).message}`);
+    throw new SettingsError(
+      `config file ${path} cannot be read: ${(error as Error).message}`,
+    );
   }
 
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new SettingsError(`config file ${path} is not JSON: ${(error as Error).message}`);
+    throw new SettingsError(
+      `config file ${path} is not JSON: ${(error as Error).message}`,
+    );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new SettingsError(`config file ${path} must hold a JSON object`);

@@ -66,7 +66,12 @@ export class IncidentEngine {
   private sawSentry = false;
   private sawRevocationLines = false;
 
-  private readonly stats = { records: 0, signals: 0, skipped_lines: 0, userless_refusals: 0 };
+  private readonly stats = {
+    records: 0,
+    signals: 0,
+    skipped_lines: 0,
+    userless_refusals: 0,
+  };
   private readonly jtiOwners = new JtiIndex<JtiOwner>();
   private readonly rotationsByOld = new JtiIndex<Rotation>();
   private readonly rotationsByNew = new JtiIndex<Rotation>();
@@ -117,7 +122,9 @@ export class IncidentEngine {
 
     const incidents: Incident[] = this.drafts.map(toIncident);
     incidents.sort(
-      (a, b) => (a.first_seen ?? '').localeCompare(b.first_seen ?? '') || a.id.localeCompare(b.id),
+      (a, b) =>
+        (a.first_seen ?? '').localeCompare(b.first_seen ?? '') ||
+        a.id.localeCompare(b.id),
     );
     return { incidents, stats: { ...this.stats } };
   }
@@ -131,7 +138,8 @@ export class IncidentEngine {
 
     for (const revocation of [...this.openRevocations.values()]) {
       const first = revocation.first.time;
-      if (first !== null && time - first > REVOCATION_SPAN_MS) this.closeRevocation(revocation);
+      if (first !== null && time - first > REVOCATION_SPAN_MS)
+        this.closeRevocation(revocation);
     }
     while (this.pendingFailures.length > 0) {
       const failure = this.pendingFailures[0]!;
@@ -159,7 +167,9 @@ export class IncidentEngine {
     this.recentFailures.forgetBefore(now - 4 * DEBUG_SPAN_MS);
 
     for (const [user, revocations] of this.revocationsByUser) {
-      const kept = revocations.filter((r) => r.first.time === null || r.first.time >= cutoff);
+      const kept = revocations.filter(
+        (r) => r.first.time === null || r.first.time >= cutoff,
+      );
       if (kept.length === 0) this.revocationsByUser.delete(user);
       else this.revocationsByUser.set(user, kept);
     }
@@ -210,8 +220,9 @@ export class IncidentEngine {
         this.stats.userless_refusals += 1;
         return;
       case 'other':
-      case 'session_found':
         this.others.add(seen);
+        return;
+      case 'session_found':
         return;
     }
   }
@@ -269,7 +280,9 @@ export class IncidentEngine {
         revocation.start = seen as SeenSignal<SignalOf<'revoke_start'>>;
         break;
       case 'session_deactivated':
-        revocation.deactivations.push(seen as SeenSignal<SignalOf<'session_deactivated'>>);
+        revocation.deactivations.push(
+          seen as SeenSignal<SignalOf<'session_deactivated'>>,
+        );
         break;
       case 'revoke_done':
         revocation.done = seen as SeenSignal<SignalOf<'revoke_done'>>;
@@ -281,7 +294,8 @@ export class IncidentEngine {
   }
 
   private userFromRevocationLine(signal: Signal): string | null {
-    if (signal.kind === 'session_deactivated' && signal.jti) return this.ownerOf(signal.jti);
+    if (signal.kind === 'session_deactivated' && signal.jti)
+      return this.ownerOf(signal.jti);
     if (signal.kind === 'revoke_done') {
       for (const session of signal.sessions ?? []) {
         const owner = session.jti ? this.ownerOf(session.jti) : null;
@@ -397,7 +411,10 @@ export class IncidentEngine {
 
     const rotation = this.rotationExplaining(failure);
     if (rotation) {
-      const draft = failureIncident(user, jti, rotation.cause, [...rotation.signals, ...evidence]);
+      const draft = failureIncident(user, jti, rotation.cause, [
+        ...rotation.signals,
+        ...evidence,
+      ]);
       draft.gaps.push(...rotation.gaps);
       this.remember(key, draft);
       return;
@@ -417,7 +434,9 @@ export class IncidentEngine {
       lookbackHours: this.settings.lookbackHours,
       firstTime: this.firstTime,
       userHasHistory: this.usersWithHistory.has(user),
-      jtiSeenElsewhere: this.rotationsByOld.find(jti).length > 0 || this.rotationsByNew.find(jti).length > 0,
+      jtiSeenElsewhere:
+        this.rotationsByOld.find(jti).length > 0 ||
+        this.rotationsByNew.find(jti).length > 0,
       sawSentry: this.sawSentry,
       sawRevocationLines: this.sawRevocationLines,
     })) {
@@ -430,7 +449,10 @@ export class IncidentEngine {
   private revocationListing(failure: Failure): RevokedJti | null {
     const listings = this.revokedByJti
       .find(failure.signal.jti)
-      .filter((entry) => isBefore(entry.listing, failure) && this.inLookback(entry.listing, failure));
+      .filter(
+        (entry) =>
+          isBefore(entry.listing, failure) && this.inLookback(entry.listing, failure),
+      );
     if (listings.length === 0) return null;
 
     const sameUser = listings.filter((e) => e.revocation.user === failure.signal.user);
@@ -441,7 +463,11 @@ export class IncidentEngine {
   /** Rule 2: a rotation replaced the failing JTI, or both tabs rotated its parent. */
   private rotationExplaining(
     failure: Failure,
-  ): { cause: 'rotation_race' | 'stale_token'; signals: SeenSignal[]; gaps: string[] } | null {
+  ): {
+    cause: 'rotation_race' | 'stale_token';
+    signals: SeenSignal[];
+    gaps: string[];
+  } | null {
     const { jti } = failure.signal;
 
     const replaced = this.rotationsByOld
@@ -513,7 +539,8 @@ export class IncidentEngine {
 
 /** The user an action is about: the client of an appointment, the saved user. */
 function actionUser(signal: Signal): string | null {
-  if (signal.kind === 'user_save' || signal.kind === 'admin_appointment') return signal.user;
+  if (signal.kind === 'user_save' || signal.kind === 'admin_appointment')
+    return signal.user;
   return null;
 }
 

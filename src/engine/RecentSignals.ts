@@ -14,7 +14,9 @@ export class RecentSignals {
 
   /** Drops signals older than `cutoff` (ms); signals without a time stay. */
   forgetBefore(cutoff: number): void {
-    const firstKept = this.items.findIndex((seen) => seen.time === null || seen.time >= cutoff);
+    const firstKept = this.items.findIndex(
+      (seen) => seen.time === null || seen.time >= cutoff,
+    );
     if (firstKept < 0) this.items = [];
     else if (firstKept > 0) this.items = this.items.slice(firstKept);
   }

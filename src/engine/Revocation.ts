@@ -45,7 +45,9 @@ export function revokedNothing(revocation: Revocation): boolean {
   const done = revocation.done?.signal;
   if (!done) return false;
   if (done.invalidated === 0) return true;
-  return done.invalidated === null && done.sessions !== null && done.sessions.length === 0;
+  return (
+    done.invalidated === null && done.sessions !== null && done.sessions.length === 0
+  );
 }
 
 export function revocationSignals(revocation: Revocation): SeenSignal[] {

@@ -11,7 +11,9 @@ export function dedupeKey(record: LogRecord): string | null {
   if (!TAGGED.test(record.message)) return null;
 
   const newline = record.message.indexOf('\n');
-  const firstLine = (newline < 0 ? record.message : record.message.slice(0, newline)).trimEnd();
+  const firstLine = (
+    newline < 0 ? record.message : record.message.slice(0, newline)
+  ).trimEnd();
   const millis = record.time === null ? 'none' : String(Math.floor(record.time));
   return `${millis}|${firstLine}`;
 }

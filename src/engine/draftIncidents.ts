@@ -27,7 +27,11 @@ export function revocationIncident(
   const cause = trigger ? revocationCause(trigger, settings) : 'backend_revocation';
 
   const draft: IncidentDraft = {
-    id: revocationIncidentId(revocation.user, revocation.first.time, revocation.first.signal.firstLine),
+    id: revocationIncidentId(
+      revocation.user,
+      revocation.first.time,
+      revocation.first.signal.firstLine,
+    ),
     user: revocation.user,
     cause,
     fingerprint: fingerprintOf(cause, trigger ?? emptyTrigger),
@@ -82,18 +86,34 @@ function describeAction(actions: SeenSignal[]): IncidentDraft['action'] {
   const changes =
     save?.signal.kind === 'user_save'
       ? save.signal.changes
-          .map((c) => (c.from !== null || c.to !== null ? `${c.field}: ${c.from} -> ${c.to}` : c.field))
+          .map((c) =>
+            c.from !== null || c.to !== null
+              ? `${c.field}: ${c.from} -> ${c.to}`
+              : c.field,
+          )
           .join(', ')
       : null;
 
   if (appointment?.signal.kind === 'admin_appointment') {
     const payment = appointment.signal.paymentMethod;
-    const detail = [payment ? `payment method ${payment}` : null, changes ? `changed ${changes}` : null]
+    const detail = [
+      payment ? `payment method ${payment}` : null,
+      changes ? `changed ${changes}` : null,
+    ]
       .filter(Boolean)
       .join('; ');
-    return { tag: appointment.signal.tag, actor: appointment.signal.admin, detail: detail || null };
+    return {
+      tag: appointment.signal.tag,
+      actor: appointment.signal.admin,
+      detail: detail || null,
+    };
   }
-  if (save) return { tag: save.signal.tag, actor: null, detail: changes ? `changed ${changes}` : null };
+  if (save)
+    return {
+      tag: save.signal.tag,
+      actor: null,
+      detail: changes ? `changed ${changes}` : null,
+    };
   return null;
 }
 
@@ -133,14 +153,17 @@ function revocationGaps(revocation: Revocation, trigger: Trigger | null): string
     );
   }
   if (revocation.errors.length > 0) {
-    gaps.push(`blacklisting failed for ${revocation.errors.length} token(s) during the revocation`);
+    gaps.push(
+      `blacklisting failed for ${revocation.errors.length} token(s) during the revocation`,
+    );
   }
   return gaps;
 }
 
 function revocationTitle(cause: Cause, trigger: Trigger | null): string {
   const outer = trigger?.frames[0];
-  const what = cause === 'expected_revocation' ? 'Sessions revoked (expected)' : 'Sessions revoked';
+  const what =
+    cause === 'expected_revocation' ? 'Sessions revoked (expected)' : 'Sessions revoked';
   if (!outer) {
     return trigger === null
       ? `${what} by an unknown code path (no stack logged)`

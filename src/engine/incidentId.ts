@@ -4,7 +4,11 @@ import { createHash } from 'node:crypto';
  * An incident's id is a hash of its anchor, so it stays the same as
  * failures join or the status moves (SPEC §4).
  */
-export function revocationIncidentId(user: string, time: number | null, firstLine: string) {
+export function revocationIncidentId(
+  user: string,
+  time: number | null,
+  firstLine: string,
+) {
   const at = time === null ? 'none' : String(Math.floor(time));
   return digest(`revocation\n${user}\n${at}\n${firstLine}`);
 }

@@ -26,11 +26,15 @@ export function renderReport(result: AnalysisResult): string {
     lines.push(`#${index + 1} ${first.title}`);
     lines.push(`   cause: ${first.cause} - ${causeSentence(first.cause)}`);
     lines.push(`   fingerprint: ${first.fingerprint}`);
-    lines.push(`   ${users.size} user(s), ${group.length} incident(s)${span ? `, ${span}` : ''}`);
+    lines.push(
+      `   ${users.size} user(s), ${group.length} incident(s)${span ? `, ${span}` : ''}`,
+    );
     if (first.trigger && first.trigger.frames.length > 0) {
       lines.push(`   trigger${first.trigger.truncated ? ' (stack cut short)' : ''}:`);
       for (const frame of first.trigger.frames) {
-        lines.push(`     ${frame.file}${frame.line === null ? '' : `:${frame.line}`} in ${frame.function}`);
+        lines.push(
+          `     ${frame.file}${frame.line === null ? '' : `:${frame.line}`} in ${frame.function}`,
+        );
       }
     }
     for (const incident of group) lines.push(...renderIncident(incident));
@@ -75,7 +79,10 @@ function groupByFingerprint(incidents: Incident[]): Incident[][] {
 }
 
 function timeSpan(group: Incident[]): string | null {
-  const first = group.map((i) => i.first_seen).filter((t): t is string => t !== null).sort()[0];
+  const first = group
+    .map((i) => i.first_seen)
+    .filter((t): t is string => t !== null)
+    .sort()[0];
   const last = group
     .map((i) => i.last_seen)
     .filter((t): t is string => t !== null)

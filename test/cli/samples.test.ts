@@ -8,7 +8,9 @@ import type { TruthIncident } from '../helpers/scoreIncidents';
 import { scoreIncidents } from '../helpers/scoreIncidents';
 
 const SAMPLES = join(__dirname, '../../../shared/samples/generated');
-const truth = JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8')) as TruthIncident[];
+const truth = JSON.parse(
+  readFileSync(join(SAMPLES, 'truth.json'), 'utf8'),
+) as TruthIncident[];
 
 async function analyzeJson(args: string[]) {
   let out = '';

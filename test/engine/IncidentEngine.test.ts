@@ -20,7 +20,12 @@ function revokeAllStack(view: [string, number, string, string], receiverLine = 6
     ...FRAMEWORK,
     view,
     ...SAVE_FRAMES,
-    ['/app/users/signals.py', receiverLine, 'audit_role_change', 'revoke_all_sessions(instance)'],
+    [
+      '/app/users/signals.py',
+      receiverLine,
+      'audit_role_change',
+      'revoke_all_sessions(instance)',
+    ],
   ]);
 }
 
@@ -31,10 +36,19 @@ const PACKAGES_VIEW: [string, number, string, string] = [
   "user.save(update_fields=['vip_auto_renew', 'updated_at'])",
 ];
 
-function revokeAll(at: string, user: string, jtis: string[], stack: string, source = 'web.1') {
+function revokeAll(
+  at: string,
+  user: string,
+  jtis: string[],
+  stack: string,
+  source = 'web.1',
+) {
   const t = Date.parse(at);
   const sessions = jtis
-    .map((jti, i) => `{'id': UUID('0000000${i}-0000-0000-0000-000000000000'), 'refresh_token_jti': '${jti}', 'ip_address': '192.0.2.1', 'created_at': datetime.datetime(2026, 1, 1, 10, 0, 0, tzinfo=datetime.timezone.utc)}`)
+    .map(
+      (jti, i) =>
+        `{'id': UUID('0000000${i}-0000-0000-0000-000000000000'), 'refresh_token_jti': '${jti}', 'ip_address': '192.0.2.1', 'created_at': datetime.datetime(2026, 1, 1, 10, 0, 0, tzinfo=datetime.timezone.utc)}`,
+    )
     .join(', ');
   return [
     logRecord(
@@ -50,7 +64,12 @@ function revokeAll(at: string, user: string, jtis: string[], stack: string, sour
   ];
 }
 
-function failure(at: string | null, jti: string, user: string | null = USER, source = 'web.2') {
+function failure(
+  at: string | null,
+  jti: string,
+  user: string | null = USER,
+  source = 'web.2',
+) {
   return logRecord(
     at,
     `[SESSION_REFRESH_FAILED] Sesión NO encontrada - JTI: ${jti}, user_id: ${user ?? 'None'}`,
@@ -58,7 +77,13 @@ function failure(at: string | null, jti: string, user: string | null = USER, sou
   );
 }
 
-function rotation(at: string | null, oldJti: string, newJti: string, user = USER, source = 'web.1') {
+function rotation(
+  at: string | null,
+  oldJti: string,
+  newJti: string,
+  user = USER,
+  source = 'web.1',
+) {
   return logRecord(
     at,
     `[SESSION_REFRESH] Token rotado - User: ${user}, Old JTI: ${oldJti}, New JTI: ${newJti}`,
@@ -113,7 +138,12 @@ describe('IncidentEngine', () => {
       movedView,
       ...SAVE_FRAMES,
       ['/app/users/signals.py', 70, 'audit_role_change', 'revoke_all_sessions(instance)'],
-      ['/app/users/views/utils.py', 98, 'revoke_all_sessions', ').update(is_active=False)'],
+      [
+        '/app/users/views/utils.py',
+        98,
+        'revoke_all_sessions',
+        ').update(is_active=False)',
+      ],
       ['/app/users/signals.py', 30, 'log_user_session_changes', 'logger.warning(msg)'],
     ]);
     const fromDeactivation = analyze([
@@ -135,8 +165,12 @@ describe('IncidentEngine', () => {
       'admin_create_for_client',
       'package_service.grant_vip(client, package)',
     ];
-    const a = analyze(revokeAll('2026-01-03T10:00:00Z', USER, [J1], revokeAllStack(PACKAGES_VIEW)));
-    const b = analyze(revokeAll('2026-01-03T10:00:00Z', USER, [J1], revokeAllStack(other)));
+    const a = analyze(
+      revokeAll('2026-01-03T10:00:00Z', USER, [J1], revokeAllStack(PACKAGES_VIEW)),
+    );
+    const b = analyze(
+      revokeAll('2026-01-03T10:00:00Z', USER, [J1], revokeAllStack(other)),
+    );
 
     expect(a.incidents[0]!.fingerprint).not.toBe(b.incidents[0]!.fingerprint);
   });
@@ -152,7 +186,10 @@ describe('IncidentEngine', () => {
     ]);
 
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]).toMatchObject({ cause: 'expected_revocation', status: 'confirmed' });
+    expect(incidents[0]).toMatchObject({
+      cause: 'expected_revocation',
+      status: 'confirmed',
+    });
     expect(incidents[0]!.trigger!.frames[0]).toMatchObject({
       file: 'users/views/password.py',
       function: 'post',
@@ -166,7 +203,10 @@ describe('IncidentEngine', () => {
     ]);
 
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]).toMatchObject({ cause: 'rotation_race', fingerprint: 'rotation_race' });
+    expect(incidents[0]).toMatchObject({
+      cause: 'rotation_race',
+      fingerprint: 'rotation_race',
+    });
   });
 
   test('a failure long after the rotation of its JTI is a stale_token', () => {
@@ -189,10 +229,15 @@ describe('IncidentEngine', () => {
   });
 
   test('the window is configurable: 5 s makes a 7 s gap stale', () => {
-    const records = [rotation('2026-01-03T10:00:00Z', J1, J2), failure('2026-01-03T10:00:07Z', J1)];
+    const records = [
+      rotation('2026-01-03T10:00:00Z', J1, J2),
+      failure('2026-01-03T10:00:07Z', J1),
+    ];
 
     expect(analyze(records).incidents[0]!.cause).toBe('rotation_race');
-    expect(analyze(records, { raceWindowSeconds: 5 }).incidents[0]!.cause).toBe('stale_token');
+    expect(analyze(records, { raceWindowSeconds: 5 }).incidents[0]!.cause).toBe(
+      'stale_token',
+    );
   });
 
   test('a revocation with only its start line explains a later failure of the user (rule 3) and notes the missing completion', () => {
@@ -205,7 +250,10 @@ describe('IncidentEngine', () => {
     ]);
 
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]).toMatchObject({ cause: 'backend_revocation', status: 'confirmed' });
+    expect(incidents[0]).toMatchObject({
+      cause: 'backend_revocation',
+      status: 'confirmed',
+    });
     expect(incidents[0]!.evidence_gaps.join(' ')).toMatch(/no completion line/);
   });
 
@@ -281,7 +329,9 @@ describe('IncidentEngine', () => {
 
     expect(incidents).toHaveLength(1);
     expect(incidents[0]!.trigger).toMatchObject({ truncated: true });
-    expect(incidents[0]!.trigger!.frames[0]).toMatchObject({ file: 'spa/views/packages.py' });
+    expect(incidents[0]!.trigger!.frames[0]).toMatchObject({
+      file: 'spa/views/packages.py',
+    });
     expect(incidents[0]!.fingerprint).not.toBe(whole.fingerprint);
     expect(incidents[0]!.evidence_gaps.join(' ')).toMatch(/cut short/);
   });
@@ -294,7 +344,9 @@ describe('IncidentEngine', () => {
     ]);
 
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]!.signals.filter((s) => s.kind === 'refresh_failed')).toHaveLength(3);
+    expect(incidents[0]!.signals.filter((s) => s.kind === 'refresh_failed')).toHaveLength(
+      3,
+    );
   });
 
   test("the admin's appointment is the action in progress, and the user is the client named in the message", () => {
@@ -320,13 +372,21 @@ describe('IncidentEngine', () => {
       failure('2026-01-03T10:10:00Z', `${J1.slice(0, 8)}...`),
     ]);
 
-    expect(incidents.map((i) => [i.cause, i.status])).toEqual([['backend_revocation', 'confirmed']]);
+    expect(incidents.map((i) => [i.cause, i.status])).toEqual([
+      ['backend_revocation', 'confirmed'],
+    ]);
   });
 
   test('incident ids do not change when a failure joins', () => {
-    const revocation = revokeAll('2026-01-03T10:00:00Z', USER, [J1], revokeAllStack(PACKAGES_VIEW));
+    const revocation = revokeAll(
+      '2026-01-03T10:00:00Z',
+      USER,
+      [J1],
+      revokeAllStack(PACKAGES_VIEW),
+    );
     const before = analyze(revocation).incidents[0]!;
-    const after = analyze([...revocation, failure('2026-01-03T10:10:00Z', J1)]).incidents[0]!;
+    const after = analyze([...revocation, failure('2026-01-03T10:10:00Z', J1)])
+      .incidents[0]!;
 
     expect(after.id).toBe(before.id);
     expect([before.status, after.status]).toEqual(['suspected', 'confirmed']);

@@ -20,10 +20,14 @@ export function scoreIncidents(truth: TruthIncident[], actual: Incident[]): stri
   const groupPrints = new Map<string, Set<string>>();
 
   for (const expected of truth) {
-    const at = pool.findIndex((a) => a.user === expected.user && a.cause === expected.cause);
+    const at = pool.findIndex(
+      (a) => a.user === expected.user && a.cause === expected.cause,
+    );
     if (at < 0) {
       const got = actual.filter((a) => a.user === expected.user).map((a) => a.cause);
-      problems.push(`missed ${expected.cause} for ${expected.user} (got ${got.join(', ')})`);
+      problems.push(
+        `missed ${expected.cause} for ${expected.user} (got ${got.join(', ')})`,
+      );
       continue;
     }
     const [match] = pool.splice(at, 1);
@@ -32,8 +36,13 @@ export function scoreIncidents(truth: TruthIncident[], actual: Incident[]): stri
     }
     const outer = match!.trigger?.frames[0];
     const want = expected.trigger_outer;
-    if (want && !(outer && outer.file.endsWith(want.file) && outer.function === want.function)) {
-      problems.push(`${expected.user}: trigger ${JSON.stringify(outer)}, want ${JSON.stringify(want)}`);
+    if (
+      want &&
+      !(outer && outer.file.endsWith(want.file) && outer.function === want.function)
+    ) {
+      problems.push(
+        `${expected.user}: trigger ${JSON.stringify(outer)}, want ${JSON.stringify(want)}`,
+      );
     }
     const prints = groupPrints.get(expected.group) ?? new Set<string>();
     prints.add(match!.fingerprint);
@@ -42,11 +51,13 @@ export function scoreIncidents(truth: TruthIncident[], actual: Incident[]): stri
 
   const owners = new Map<string, string[]>();
   for (const [group, prints] of groupPrints) {
-    if (prints.size !== 1) problems.push(`group ${group} split over ${prints.size} fingerprints`);
+    if (prints.size !== 1)
+      problems.push(`group ${group} split over ${prints.size} fingerprints`);
     for (const print of prints) owners.set(print, [...(owners.get(print) ?? []), group]);
   }
   for (const [print, groups] of owners) {
-    if (groups.length > 1) problems.push(`groups ${groups.join(', ')} share fingerprint ${print}`);
+    if (groups.length > 1)
+      problems.push(`groups ${groups.join(', ')} share fingerprint ${print}`);
   }
   for (const extra of pool) problems.push(`extra ${extra.cause} for ${extra.user}`);
   return problems;
