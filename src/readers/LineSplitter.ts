@@ -1,0 +1,42 @@
+import { StringDecoder } from 'node:string_decoder';
+
+/** Longest line kept whole; past it the text is handed on in pieces. */
+const MAX_LINE_CHARS = 32 * 1024 * 1024;
+
+/**
+ * Splits a byte stream into text lines (`\n` or `\r\n`) without readline:
+ * one UTF-8 decode per chunk and `indexOf`, and multi-byte characters cut
+ * between chunks are kept whole.
+ */
+export class LineSplitter {
+  private readonly decoder = new StringDecoder('utf8');
+  private carry = '';
+
+  push(chunk: Buffer, onLine: (line: string) => void): void {
+    const decoded = this.decoder.write(chunk);
+    const text = this.carry.length === 0 ? decoded : this.carry + decoded;
+    let start = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      if (newline < 0) break;
+      const end =
+        newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      onLine(text.slice(start, end));
+      start = newline + 1;
+    }
+    this.carry = start === 0 ? text : text.slice(start);
+    if (this.carry.length > MAX_LINE_CHARS) {
+      // No newline in sight (binary data, one giant line): do not buffer forever.
+      onLine(this.carry);
+      this.carry = '';
+    }
+  }
+
+  /** Hands on the last line when the input does not end with a newline. */
+  end(onLine: (line: string) => void): void {
+    let rest = this.carry + this.decoder.end();
+    this.carry = '';
+    if (rest.endsWith('\r')) rest = rest.slice(0, -1);
+    if (rest.length > 0) onLine(rest);
+  }
+}
