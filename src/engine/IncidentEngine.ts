@@ -4,6 +4,7 @@ import type { Signal } from '../model/Signal';
 import type { AnalysisResult, Incident } from '../model/Incident';
 import { parseSignal } from '../signals/parseSignal';
 import { jtiMatches } from '../signals/jtiMatches';
+import { ExpiringMap } from './ExpiringMap';
 import { JtiIndex } from './JtiIndex';
 import { RecentSignals } from './RecentSignals';
 import type { Revocation } from './Revocation';
@@ -77,13 +78,13 @@ export class IncidentEngine {
   private readonly rotationsByNew = new JtiIndex<Rotation>();
   private readonly revokedByJti = new JtiIndex<RevokedJti>();
   private readonly openRevocations = new Map<string, OpenRevocation>();
-  private readonly revocationsByUser = new Map<string, OpenRevocation[]>();
-  private readonly usersWithHistory = new Map<string, number | null>();
+  private readonly revocationsByUser = new ExpiringMap<string, OpenRevocation[]>();
+  private readonly usersWithHistory = new ExpiringMap<string, true>();
   private readonly actions = new RecentSignals();
   private readonly others = new RecentSignals();
   private readonly pendingFailures: Failure[] = [];
   private readonly recentFailures = new RecentSignals();
-  private readonly failureDrafts = new Map<string, IncidentDraft>();
+  private readonly failureDrafts = new ExpiringMap<string, IncidentDraft>();
   private readonly drafts: IncidentDraft[] = [];
 
   constructor(
@@ -166,20 +167,9 @@ export class IncidentEngine {
     this.others.forgetBefore(now - 4 * REVOCATION_SPAN_MS);
     this.recentFailures.forgetBefore(now - 4 * DEBUG_SPAN_MS);
 
-    for (const [user, revocations] of this.revocationsByUser) {
-      const kept = revocations.filter(
-        (r) => r.first.time === null || r.first.time >= cutoff,
-      );
-      if (kept.length === 0) this.revocationsByUser.delete(user);
-      else this.revocationsByUser.set(user, kept);
-    }
-    for (const [user, time] of this.usersWithHistory) {
-      if (time !== null && time < cutoff) this.usersWithHistory.delete(user);
-    }
-    for (const [key, draft] of this.failureDrafts) {
-      const last = draft.timeline[draft.timeline.length - 1];
-      if (last?.time != null && last.time < cutoff) this.failureDrafts.delete(key);
-    }
+    this.revocationsByUser.forgetBefore(cutoff);
+    this.usersWithHistory.forgetBefore(cutoff);
+    this.failureDrafts.forgetBefore(cutoff);
   }
 
   // --- signals ---------------------------------------------------------------
@@ -243,7 +233,7 @@ export class IncidentEngine {
     this.own(newJti, owner, rotation.time);
     this.rotationsByOld.add(oldJti, rotation);
     this.rotationsByNew.add(newJti, rotation);
-    if (owner !== null) this.usersWithHistory.set(owner, rotation.time);
+    if (owner !== null) this.usersWithHistory.set(owner, true, rotation.time);
   }
 
   private attachToFailure(debug: SeenSignal<SignalOf<'active_sessions'>>): void {
@@ -336,7 +326,7 @@ export class IncidentEngine {
     if (this.openRevocations.get(revocation.user) === revocation) {
       this.openRevocations.delete(revocation.user);
     }
-    this.usersWithHistory.set(revocation.user, revocation.first.time);
+    this.usersWithHistory.set(revocation.user, true, revocation.first.time);
     if (revokedNothing(revocation)) return;
 
     for (const session of revocation.done?.signal.sessions ?? []) {
@@ -357,9 +347,13 @@ export class IncidentEngine {
         });
       }
     }
-    const list = this.revocationsByUser.get(revocation.user) ?? [];
+    const time = revocation.first.time;
+    const list = (this.revocationsByUser.get(revocation.user) ?? []).filter(
+      (r) =>
+        time === null || r.first.time === null || time - r.first.time <= this.lookbackMs,
+    );
     list.push(revocation);
-    this.revocationsByUser.set(revocation.user, list);
+    this.revocationsByUser.set(revocation.user, list, time);
 
     const actions = this.actions
       .list()
@@ -406,6 +400,7 @@ export class IncidentEngine {
     const retried = this.failureDrafts.get(key);
     if (retried) {
       this.join(retried, jti, evidence);
+      this.failureDrafts.touch(key, failure.time);
       return;
     }
 
@@ -461,9 +456,7 @@ export class IncidentEngine {
   }
 
   /** Rule 2: a rotation replaced the failing JTI, or both tabs rotated its parent. */
-  private rotationExplaining(
-    failure: Failure,
-  ): {
+  private rotationExplaining(failure: Failure): {
     cause: 'rotation_race' | 'stale_token';
     signals: SeenSignal[];
     gaps: string[];
@@ -522,7 +515,7 @@ export class IncidentEngine {
 
   private remember(key: string, draft: IncidentDraft): void {
     draft.confirmed = true;
-    this.failureDrafts.set(key, draft);
+    this.failureDrafts.set(key, draft, draft.timeline.at(-1)?.time ?? null);
     this.drafts.push(draft);
   }
 

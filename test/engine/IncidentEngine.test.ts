@@ -391,4 +391,50 @@ describe('IncidentEngine', () => {
     expect(after.id).toBe(before.id);
     expect([before.status, after.status]).toEqual(['suspected', 'confirmed']);
   });
+
+  test('a completion list cut short (fewer sessions than invalidated) does not prove a missing JTI was spared', () => {
+    const [start, completion] = revokeAll(
+      '2026-01-03T10:00:00Z',
+      USER,
+      [J1],
+      revokeAllStack(PACKAGES_VIEW),
+    );
+    const cut = {
+      ...completion!,
+      message: completion!.message.replace(
+        '1 sesiones invalidadas',
+        '2 sesiones invalidadas',
+      ),
+    };
+    const { incidents } = analyze([start!, cut, failure('2026-01-03T10:30:00Z', J3)]);
+
+    expect(incidents.map((i) => [i.cause, i.status])).toEqual([
+      ['backend_revocation', 'confirmed'],
+    ]);
+  });
+
+  test('a rotation older than the lookback explains nothing, whether or not it was pruned yet', () => {
+    const { incidents } = analyze([
+      rotation('2026-01-02T04:00:00Z', J1, J2),
+      failure('2026-01-03T10:00:00Z', J1),
+    ]);
+    const recent = analyze(
+      [rotation('2026-01-02T04:00:00Z', J1, J2), failure('2026-01-03T10:00:00Z', J1)],
+      { lookbackHours: 48 },
+    );
+
+    expect(incidents.map((i) => i.cause)).toEqual(['unexplained']);
+    expect(recent.incidents.map((i) => i.cause)).toEqual(['stale_token']);
+    const pruned = analyze([
+      rotation('2026-01-02T04:00:00Z', J1, J2),
+      ...Array.from({ length: 2048 }, (_, i) =>
+        logRecord(
+          new Date(Date.parse('2026-01-03T09:00:00Z') + i).toISOString(),
+          'GET /',
+        ),
+      ),
+      failure('2026-01-03T10:00:00Z', J1),
+    ]);
+    expect(pruned.incidents.map((i) => i.cause)).toEqual(['unexplained']);
+  });
 });

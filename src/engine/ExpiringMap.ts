@@ -1,0 +1,47 @@
+/**
+ * A map whose entries expire a while (of log time) after they were last
+ * set. Expiry walks a queue in time order, so pruning costs what expires,
+ * not the size of the map.
+ */
+export class ExpiringMap<K, V> {
+  private readonly entries = new Map<K, { value: V; time: number | null }>();
+  private queue: { key: K; time: number }[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: K): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+
+  /** Sets the value and restarts its clock at `time`; entries without a time never expire. */
+  set(key: K, value: V, time: number | null): void {
+    this.entries.set(key, { value, time });
+    if (time !== null) this.queue.push({ key, time });
+  }
+
+  /** Restarts an entry's clock without changing its value. */
+  touch(key: K, time: number | null): void {
+    const entry = this.entries.get(key);
+    if (entry) this.set(key, entry.value, time);
+  }
+
+  forgetBefore(cutoff: number): void {
+    while (this.head < this.queue.length && this.queue[this.head]!.time < cutoff) {
+      const { key, time } = this.queue[this.head]!;
+      this.head += 1;
+      // A later `set` re-queued the key; only its latest time counts.
+      if (this.entries.get(key)?.time === time) this.entries.delete(key);
+    }
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
