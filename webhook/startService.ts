@@ -1,15 +1,18 @@
 import { createServer, type Server } from 'node:http';
 
 import { loadAnalysisSettings } from '../src/config/loadAnalysisSettings';
-import { parseServiceConfig } from '../src/config/serviceConfig';
+import { ServiceConfigError, parseServiceConfig } from '../src/config/serviceConfig';
 import { analyzeRecords } from '../src/engine/analyzeRecords';
 import { createLogger, type Logger } from '../src/logging/createLogger';
 import { openStore } from '../src/store/openStore';
 import { createApp } from './createApp';
 import { createMetrics } from './createMetrics';
 import { createReanalysisScheduler } from './createReanalysisScheduler';
+import { initSelfMonitoring } from '../src/sentry/initSelfMonitoring';
+import { createWriteback } from './createWriteback';
+import { importSentryIssues } from './importSentryIssues';
 import { type AnalyzeRecords, reanalyze } from './reanalyze';
-import type { RecordsFromBody } from './sentryWebhookRoute';
+import type { RecordsFromBody, SessionIssue } from './sentryWebhookRoute';
 
 export interface StartServiceOptions {
   env: NodeJS.ProcessEnv;
@@ -23,6 +26,12 @@ export interface StartServiceOptions {
   shutdownGraceMs?: number;
   analyze?: AnalyzeRecords;
   recordsFromBody?: RecordsFromBody;
+  /** What outbound requests (Sentry, Slack) go through; default the global fetch. */
+  fetch?: typeof fetch;
+  /** How often the outbox looks for due write-backs; default 1 s. */
+  outboxPollMs?: number;
+  /** Waits of Sentry REST reads (rate limits, backoff); tests shorten them. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningService {
@@ -63,14 +72,70 @@ export async function startService(
   });
 
   let server: Server;
+  const now = options.now ?? (() => new Date());
+  const selfMonitor = initSelfMonitoring(config.sentryDsn, logger);
   const metrics = createMetrics(store);
   const analyze = options.analyze ?? analyzeRecords;
+  // PUBLIC_URL defaults to this service's own port, known once listening when PORT=0.
+  let listeningPort = config.port;
+  const publicUrl =
+    options.env.PUBLIC_URL?.trim() ? undefined : () => `http://localhost:${listeningPort}`;
+  const writeback = await createWriteback({
+    config: config.writeback,
+    publicUrl,
+    store,
+    settings,
+    logger,
+    now,
+    fetch: options.fetch,
+    pollMs: options.outboxPollMs,
+    sleep: options.sleep,
+  });
   const reanalysis = createReanalysisScheduler({
-    job: (scope) => reanalyze({ store, settings, analyze }, scope),
+    job: (scope) =>
+      reanalyze(
+        {
+          store,
+          settings,
+          analyze,
+          writeback: writeback.planner,
+          onWritebacks: () => writeback.outbox.kick(),
+        },
+        scope,
+      ),
     logger,
     delayMs: options.analysisDelayMs,
     metrics,
   });
+
+  // Issue webhooks carry no events: fetch the issue's recent ones after answering.
+  const fetching = new Set<Promise<void>>();
+  const sentryApi = writeback.sentryApi;
+  const onSessionIssue = sentryApi
+    ? (issue: SessionIssue) => {
+        // "Recent": the lookback window before its last event (or before now).
+        const last = Date.parse(issue.lastSeen ?? '');
+        const anchor = Number.isFinite(last) ? last : now().getTime();
+        const start = new Date(anchor - settings.lookbackHours * 3_600_000).toISOString();
+        const job = importSentryIssues(
+          { api: sentryApi, store, logger, now, timezone: settings.timezone },
+          [issue.id],
+          { start },
+        )
+          .then((imported) => {
+            if (imported.changed > 0) reanalysis.schedule({ kind: 'all' });
+          })
+          .catch((error: unknown) => {
+            log.warn(
+              { err: error, issueId: issue.id },
+              'events of a session issue could not be fetched',
+            );
+          })
+          .finally(() => fetching.delete(job));
+        fetching.add(job);
+      }
+    : undefined;
+
   try {
     const app = createApp({
       config,
@@ -80,10 +145,16 @@ export async function startService(
       metrics,
       now: options.now,
       recordsFromBody: options.recordsFromBody,
+      links: writeback.links,
+      sentryApi,
+      settings,
+      onSessionIssue,
+      captureError: config.sentryDsn ? (error) => selfMonitor.captureError(error) : undefined,
     });
     server = createServer(app);
     await listen(server, config.port);
   } catch (error) {
+    await writeback.close();
     await store.close();
     throw error;
   }
@@ -97,6 +168,8 @@ export async function startService(
   const address = server.address();
   const port =
     typeof address === 'object' && address !== null ? address.port : config.port;
+  listeningPort = port;
+  await writeback.outbox.start();
   if (config.sentryClientSecret === null) {
     log.warn(
       'SENTRY_CLIENT_SECRET is not set: POST /webhooks/sentry answers 503 until it is',
@@ -105,7 +178,19 @@ export async function startService(
   if (config.apiToken === null) {
     log.warn('LOGOUT_LENS_API_TOKEN is not set: /api answers 503 until it is');
   }
-  log.info({ port, database: description }, 'logout-lens serve listening');
+  log.info(
+    {
+      port,
+      database: description,
+      writeback: {
+        sentryEvents: config.writeback.incidentsDsn !== null,
+        sentryComments: sentryApi !== null,
+        slack: config.writeback.slackWebhookUrl !== null,
+        selfMonitoring: config.sentryDsn !== null,
+      },
+    },
+    'logout-lens serve listening',
+  );
 
   let closing: Promise<void> | null = null;
   const graceMs = options.shutdownGraceMs ?? 10_000;
@@ -113,7 +198,10 @@ export async function startService(
   async function stop() {
     log.info('stopping: refusing new connections, finishing requests in flight');
     await closeServer(server, graceMs, log);
+    await Promise.all(fetching);
     await reanalysis.close();
+    await writeback.close();
+    await selfMonitor.close();
     await store.close();
     log.info('stopped');
   }
@@ -135,7 +223,7 @@ function listen(server: Server, port: number): Promise<void> {
         error.code === 'EADDRINUSE'
           ? 'is in use'
           : `cannot be listened on (${error.message})`;
-      fail(new Error(`PORT ${port} ${reason}`));
+      fail(new ServiceConfigError(`PORT ${port} ${reason}`));
     };
     server.once('error', onError);
     server.listen(port, () => {

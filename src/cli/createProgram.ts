@@ -1,20 +1,10 @@
 import { Command, Option } from 'commander';
 
+import { INPUT_FORMATS } from '../readers/InputFormat';
 import type { CliIo } from './CliIo';
 import { analyzeCommand } from './analyzeCommand';
 import { parseListFlag, parsePositiveNumber } from './parseListFlag';
 import { serveCommand } from './serveCommand';
-
-const FORMATS = [
-  'heroku',
-  'syslog',
-  'docker',
-  'django',
-  'jsonl',
-  'sentry',
-  'sentry-rest',
-  'message',
-];
 
 /**
  * The `logout-lens` command line. Errors are thrown, not printed here: the
@@ -36,7 +26,9 @@ export function createProgram(io: CliIo): Command {
     .description('read log files (or stdin) and print the logout incidents they hold')
     .argument('[files...]', 'log files, gzipped or not; "-" or nothing reads stdin')
     .option('--json', 'print the incidents as JSON (SPEC §6)')
-    .addOption(new Option('--format <format>', 'force the input format').choices(FORMATS))
+    .addOption(
+      new Option('--format <format>', 'force the input format').choices(INPUT_FORMATS),
+    )
     .option('--config <path>', 'analysis config file (default ./logout-lens.config.json)')
     .option('--race-window-seconds <n>', 'rotation race window', parsePositiveNumber)
     .option('--lookback-hours <n>', 'how far back state is kept', parsePositiveNumber)

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 
+import { ServiceConfigError } from '../config/serviceConfig';
 import { SettingsError } from '../config/SettingsError';
 import { InputError } from '../readers/InputError';
 import type { CliIo } from './CliIo';
@@ -8,7 +9,8 @@ import { createProgram } from './createProgram';
 
 /**
  * Runs the CLI and returns its exit code: 0 when the analysis ran, 1 for a
- * usage or settings error, 2 when an input cannot be read (SPEC §6).
+ * usage or settings error (a bad flag, config file or service setting, a
+ * busy port), 2 when an input cannot be read (SPEC §6).
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = createProgram(io);
@@ -24,7 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`logout-lens: ${error.message}\n`);
       return EXIT_INPUT;
     }
-    if (error instanceof SettingsError) {
+    if (error instanceof SettingsError || error instanceof ServiceConfigError) {
       io.stderr.write(`logout-lens: ${error.message}\n`);
       return EXIT_USAGE;
     }

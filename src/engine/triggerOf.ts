@@ -40,9 +40,11 @@ export function triggerOf(
   const candidates = present.map((stack) => ({
     stack,
     frames: framesAboveMachinery(stack, settings),
+    // A cut below the machinery's outermost frame lost only frames that never count.
+    whole: !stack.truncated || reachesMachinery(stack, settings),
   }));
 
-  const whole = candidates.find((c) => !c.stack.truncated && c.frames.length > 0);
+  const whole = candidates.find((c) => c.whole && c.frames.length > 0);
   if (whole) return { frames: whole.frames, truncated: false, basis: 'stack' };
 
   const cut = candidates
@@ -56,6 +58,15 @@ export function triggerOf(
     if (frames.length > 0) return { frames, truncated, basis: 'action' };
   }
   return { frames: [], truncated, basis: 'none' };
+}
+
+function reachesMachinery(
+  stack: Stack,
+  settings: Pick<AnalysisSettings, 'machineryFunctions'>,
+): boolean {
+  return stack.frames.some((frame) =>
+    settings.machineryFunctions.includes(frame.function),
+  );
 }
 
 /** Whether an expected path (a password change, a logout) did the revoking. */

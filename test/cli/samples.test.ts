@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 
@@ -25,16 +25,10 @@ async function analyzeJson(args: string[]) {
   return { code, err, result: code === 0 ? (JSON.parse(out) as AnalysisResult) : null };
 }
 
-const SHAPES = [
-  'heroku.log',
-  'docker.log',
-  'django.log',
-  'django2.log',
-  'syslog.log',
-  'jsonl.jsonl',
-  'sentry-webhooks.ndjson',
-  'sentry-rest-events.json',
-];
+/** Every sample shape beside truth.json, so that a new one is tested too. */
+const SHAPES = readdirSync(SAMPLES)
+  .filter((file) => file !== 'truth.json')
+  .sort();
 
 describe('the shared samples through `analyze --json`', () => {
   test.each(SHAPES)('%s yields exactly the incidents of truth.json', async (file) => {

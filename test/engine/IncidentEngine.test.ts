@@ -437,4 +437,31 @@ describe('IncidentEngine', () => {
     ]);
     expect(pruned.incidents.map((i) => i.cause)).toEqual(['unexplained']);
   });
+
+  test('a stack cut below the machinery frame keeps the whole-stack fingerprint', () => {
+    const whole = stackText([
+      ...FRAMEWORK,
+      PACKAGES_VIEW,
+      ...SAVE_FRAMES,
+      ['/app/users/signals.py', 61, 'audit_role_change', 'revoke_all_sessions(instance)'],
+      [
+        '/app/users/views/utils.py',
+        95,
+        'revoke_all_sessions',
+        ').update(is_active=False)',
+      ],
+    ]);
+    const deactivation = (user: string, stack: string) =>
+      logRecord(
+        '2026-01-03T10:00:00Z',
+        `[SESSION_DEACTIVATED] Sesión s-1 marcada como inactiva para ${user}. JTI: ${J1}. Llamado desde:\n${stack}`,
+      );
+
+    const a = analyze([deactivation(USER, whole)]).incidents[0]!;
+    const b = analyze([deactivation(USER, `${whole}\n  File "/app/users/mod`)])
+      .incidents[0]!;
+
+    expect(b.fingerprint).toBe(a.fingerprint);
+    expect(b.trigger!.truncated).toBe(false);
+  });
 });
