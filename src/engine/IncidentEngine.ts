@@ -1,46 +1,30 @@
+import type { AnalysisResult, Incident } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
 import type { AnalysisSettings } from '../model/Settings';
 import type { Signal } from '../model/Signal';
-import type { AnalysisResult, Incident } from '../model/Incident';
 import { parseSignal } from '../signals/parseSignal';
-import { jtiMatches } from '../signals/jtiMatches';
+import { failureIncident, revocationIncident } from './draftIncidents';
 import { ExpiringMap } from './ExpiringMap';
-import { JtiIndex } from './JtiIndex';
-import { RecentSignals } from './RecentSignals';
-import type { Revocation } from './Revocation';
-import { hasJtiDetails, revokedNothing } from './Revocation';
-import type { SeenSignal, SignalOf } from './SeenSignal';
-import { gapMs, isBefore, withinMs } from './SeenSignal';
 import type { IncidentDraft } from './IncidentDraft';
 import { addGap, addToTimeline } from './IncidentDraft';
-import { failureIncident, revocationIncident } from './draftIncidents';
-import { unexplainedGaps } from './unexplainedGaps';
+import { RecentSignals } from './RecentSignals';
+import type { TrackedRevocation } from './Revocation';
+import { revokedNothing } from './Revocation';
+import { REVOCATION_SPAN_MS, RevocationAssembler } from './RevocationAssembler';
+import type { SeenSignal, SignalOf } from './SeenSignal';
+import { isBefore, withinMs } from './SeenSignal';
+import { SessionHistory } from './SessionHistory';
 import { toIncident } from './toIncident';
+import { unexplainedGaps } from './unexplainedGaps';
 
-/** Lines of one revocation lie within this of its first line (SPEC §4). */
-const REVOCATION_SPAN_MS = 5_000;
 /** The action in progress is looked for this long before a revocation. */
 const ACTION_SPAN_MS = 5_000;
 /** A `[SESSION_DEBUG]` line belongs to the failure logged just before it. */
 const DEBUG_SPAN_MS = 2_000;
+/** How many records pass between two prunings of expired state. */
+const PRUNE_EVERY = 1024;
 
 type Failure = SeenSignal<SignalOf<'refresh_failed'>>;
-type Rotation = SeenSignal<SignalOf<'rotation'>>;
-
-interface OpenRevocation extends Revocation {
-  draft: IncidentDraft | null;
-}
-
-interface RevokedJti {
-  time: number | null;
-  listing: SeenSignal;
-  revocation: OpenRevocation;
-}
-
-interface JtiOwner {
-  time: number | null;
-  user: string;
-}
 
 /**
  * The correlator of SPEC §4: fed records in time order, it assembles
@@ -56,7 +40,6 @@ interface JtiOwner {
  * const { incidents, stats } = engine.finish();
  */
 export class IncidentEngine {
-  private readonly raceMs: number;
   private readonly lookbackMs: number;
   private readonly decideAfterMs: number;
 
@@ -73,17 +56,13 @@ export class IncidentEngine {
     skipped_lines: 0,
     userless_refusals: 0,
   };
-  private readonly jtiOwners = new JtiIndex<JtiOwner>();
-  private readonly rotationsByOld = new JtiIndex<Rotation>();
-  private readonly rotationsByNew = new JtiIndex<Rotation>();
-  private readonly revokedByJti = new JtiIndex<RevokedJti>();
-  private readonly openRevocations = new Map<string, OpenRevocation>();
-  private readonly revocationsByUser = new ExpiringMap<string, OpenRevocation[]>();
-  private readonly usersWithHistory = new ExpiringMap<string, true>();
+  private readonly history: SessionHistory;
+  private readonly revocations = new RevocationAssembler((r) => this.closeRevocation(r));
   private readonly actions = new RecentSignals();
   private readonly others = new RecentSignals();
-  private readonly pendingFailures: Failure[] = [];
   private readonly recentFailures = new RecentSignals();
+  private readonly pendingFailures: Failure[] = [];
+  private readonly debugOf = new Map<SeenSignal, SeenSignal>();
   private readonly failureDrafts = new ExpiringMap<string, IncidentDraft>();
   private readonly drafts: IncidentDraft[] = [];
 
@@ -92,9 +71,10 @@ export class IncidentEngine {
     private readonly parse: (record: LogRecord) => Signal | null = (record) =>
       parseSignal(record, settings),
   ) {
-    this.raceMs = settings.raceWindowSeconds * 1000;
+    const raceMs = settings.raceWindowSeconds * 1000;
     this.lookbackMs = settings.lookbackHours * 3_600_000;
-    this.decideAfterMs = Math.max(this.raceMs, REVOCATION_SPAN_MS);
+    this.decideAfterMs = Math.max(raceMs, REVOCATION_SPAN_MS);
+    this.history = new SessionHistory(raceMs, this.lookbackMs);
   }
 
   /** Feeds one record; records must come in time order (see the readers' reorder buffer). */
@@ -116,9 +96,7 @@ export class IncidentEngine {
 
   /** Decides everything still pending and returns the incidents, oldest first. */
   finish(): AnalysisResult {
-    for (const revocation of [...this.openRevocations.values()]) {
-      this.closeRevocation(revocation);
-    }
+    this.revocations.closeAll();
     while (this.pendingFailures.length > 0) this.decide(this.pendingFailures.shift()!);
 
     const incidents: Incident[] = this.drafts.map(toIncident);
@@ -130,18 +108,13 @@ export class IncidentEngine {
     return { incidents, stats: { ...this.stats } };
   }
 
-  // --- the stream's clock -------------------------------------------------
-
+  // The stream's clock: what the new time makes final, then what it makes stale.
   private advance(time: number): void {
     if (this.firstTime === null) this.firstTime = time;
     if (this.watermark !== null && time <= this.watermark) return;
     this.watermark = time;
 
-    for (const revocation of [...this.openRevocations.values()]) {
-      const first = revocation.first.time;
-      if (first !== null && time - first > REVOCATION_SPAN_MS)
-        this.closeRevocation(revocation);
-    }
+    this.revocations.closeBefore(time);
     while (this.pendingFailures.length > 0) {
       const failure = this.pendingFailures[0]!;
       if (failure.time !== null && time - failure.time <= this.decideAfterMs) break;
@@ -150,58 +123,45 @@ export class IncidentEngine {
     }
 
     this.pushesSincePrune += 1;
-    if (this.pushesSincePrune >= 1024) {
-      this.pushesSincePrune = 0;
-      this.prune(time);
-    }
+    if (this.pushesSincePrune < PRUNE_EVERY) return;
+    this.pushesSincePrune = 0;
+    this.history.forgetBefore(time - this.lookbackMs);
+    this.failureDrafts.forgetBefore(time - this.lookbackMs);
+    this.actions.forgetBefore(time - 4 * ACTION_SPAN_MS);
+    this.others.forgetBefore(time - 4 * REVOCATION_SPAN_MS);
+    this.recentFailures.forgetBefore(time - 4 * DEBUG_SPAN_MS);
   }
-
-  /** Forgets what lies beyond the lookback window, so memory tracks the window. */
-  private prune(now: number): void {
-    const cutoff = now - this.lookbackMs;
-    this.jtiOwners.forgetBefore(cutoff);
-    this.rotationsByOld.forgetBefore(cutoff);
-    this.rotationsByNew.forgetBefore(cutoff);
-    this.revokedByJti.forgetBefore(cutoff);
-    this.actions.forgetBefore(now - 4 * ACTION_SPAN_MS);
-    this.others.forgetBefore(now - 4 * REVOCATION_SPAN_MS);
-    this.recentFailures.forgetBefore(now - 4 * DEBUG_SPAN_MS);
-
-    this.revocationsByUser.forgetBefore(cutoff);
-    this.usersWithHistory.forgetBefore(cutoff);
-    this.failureDrafts.forgetBefore(cutoff);
-  }
-
-  // --- signals ---------------------------------------------------------------
 
   private accept(seen: SeenSignal): void {
     const { signal } = seen;
     switch (signal.kind) {
       case 'refresh_attempt':
-        this.own(signal.jti, signal.user, seen.time);
+        this.history.own(signal.jti, signal.user, seen.time);
         return;
       case 'session_created':
-        if (signal.jti) this.own(signal.jti, signal.user, seen.time);
+        if (signal.jti) this.history.own(signal.jti, signal.user, seen.time);
         return;
       case 'rotation':
-        this.acceptRotation(seen as Rotation);
+        this.history.addRotation({ ...seen, signal });
         return;
       case 'refresh_failed':
-        this.own(signal.jti, signal.user, seen.time);
-        this.pendingFailures.push(seen as Failure);
-        this.recentFailures.add(seen);
+        this.history.own(signal.jti, signal.user, seen.time);
+        this.pendingFailures.push({ ...seen, signal });
+        this.recentFailures.add(this.pendingFailures.at(-1)!);
         return;
       case 'active_sessions':
-        for (const jti of signal.jtis) this.own(jti, signal.user, seen.time);
-        this.attachToFailure(seen as SeenSignal<SignalOf<'active_sessions'>>);
+        for (const jti of signal.jtis) this.history.own(jti, signal.user, seen.time);
+        this.attachToFailure({ ...seen, signal });
         return;
       case 'session_deactivated':
       case 'revoke_start':
       case 'revoke_done':
-      case 'revoke_error':
+      case 'revoke_error': {
         this.sawRevocationLines = true;
-        this.acceptRevocationLine(seen);
+        const user = signal.user ?? this.userOfRevocationLine(signal);
+        if (user !== null) this.revocations.accept({ ...seen, signal }, user);
         return;
+      }
       case 'user_save':
       case 'admin_appointment':
         this.actions.add(seen);
@@ -217,25 +177,7 @@ export class IncidentEngine {
     }
   }
 
-  private own(jti: string, user: string | null, time: number | null): void {
-    if (user !== null) this.jtiOwners.add(jti, { time, user });
-  }
-
-  private ownerOf(jti: string): string | null {
-    const owners = this.jtiOwners.find(jti);
-    return owners.length > 0 ? owners[owners.length - 1]!.user : null;
-  }
-
-  private acceptRotation(rotation: Rotation): void {
-    const { oldJti, newJti, user } = rotation.signal;
-    const owner = user ?? this.ownerOf(oldJti);
-    this.own(oldJti, owner, rotation.time);
-    this.own(newJti, owner, rotation.time);
-    this.rotationsByOld.add(oldJti, rotation);
-    this.rotationsByNew.add(newJti, rotation);
-    if (owner !== null) this.usersWithHistory.set(owner, true, rotation.time);
-  }
-
+  /** A `[SESSION_DEBUG]` line is the state right after the failure it follows. */
   private attachToFailure(debug: SeenSignal<SignalOf<'active_sessions'>>): void {
     const failure = this.recentFailures
       .list()
@@ -250,110 +192,23 @@ export class IncidentEngine {
     if (failure) this.debugOf.set(failure, debug);
   }
 
-  private readonly debugOf = new Map<SeenSignal, SeenSignal>();
-
-  // --- revocations -----------------------------------------------------------
-
-  private acceptRevocationLine(seen: SeenSignal): void {
-    const signal = seen.signal as SignalOf<
-      'session_deactivated' | 'revoke_start' | 'revoke_done' | 'revoke_error'
-    >;
-    const user = signal.user ?? (this.userFromRevocationLine(signal) || null);
-    if (user === null) return;
-
-    const open = this.openRevocations.get(user);
-    if (open && !this.joins(open, seen)) this.closeRevocation(open);
-    const revocation = this.openRevocations.get(user) ?? this.openRevocation(user, seen);
-
-    switch (signal.kind) {
-      case 'revoke_start':
-        revocation.start = seen as SeenSignal<SignalOf<'revoke_start'>>;
-        break;
-      case 'session_deactivated':
-        revocation.deactivations.push(
-          seen as SeenSignal<SignalOf<'session_deactivated'>>,
-        );
-        break;
-      case 'revoke_done':
-        revocation.done = seen as SeenSignal<SignalOf<'revoke_done'>>;
-        break;
-      case 'revoke_error':
-        revocation.errors.push(seen as SeenSignal<SignalOf<'revoke_error'>>);
-        break;
+  private userOfRevocationLine(signal: Signal): string | null {
+    if (signal.kind === 'session_deactivated' && signal.jti) {
+      return this.history.ownerOf(signal.jti);
     }
-  }
-
-  private userFromRevocationLine(signal: Signal): string | null {
-    if (signal.kind === 'session_deactivated' && signal.jti)
-      return this.ownerOf(signal.jti);
     if (signal.kind === 'revoke_done') {
       for (const session of signal.sessions ?? []) {
-        const owner = session.jti ? this.ownerOf(session.jti) : null;
+        const owner = session.jti ? this.history.ownerOf(session.jti) : null;
         if (owner) return owner;
       }
     }
     return null;
   }
 
-  /** Whether a line continues the user's open revocation (SPEC §4). */
-  private joins(open: OpenRevocation, seen: SeenSignal): boolean {
-    if (!withinMs(open.first, seen, REVOCATION_SPAN_MS)) return false;
-    if (!sameSource(open.source, seen.signal.record.source)) return false;
-
-    const kind = seen.signal.kind;
-    if (kind === 'revoke_start') return open.start === null && open.done === null;
-    if (kind === 'revoke_done') return open.done === null;
-    if (kind === 'session_deactivated') return open.done === null;
-    return true;
-  }
-
-  private openRevocation(user: string, first: SeenSignal): OpenRevocation {
-    const revocation: OpenRevocation = {
-      user,
-      first,
-      source: first.signal.record.source,
-      start: null,
-      deactivations: [],
-      done: null,
-      errors: [],
-      draft: null,
-    };
-    this.openRevocations.set(user, revocation);
-    return revocation;
-  }
-
-  private closeRevocation(revocation: OpenRevocation): void {
-    if (this.openRevocations.get(revocation.user) === revocation) {
-      this.openRevocations.delete(revocation.user);
-    }
-    this.usersWithHistory.set(revocation.user, true, revocation.first.time);
-    if (revokedNothing(revocation)) return;
-
-    for (const session of revocation.done?.signal.sessions ?? []) {
-      if (session.jti) {
-        this.revokedByJti.add(session.jti, {
-          time: revocation.done!.time,
-          listing: revocation.done!,
-          revocation,
-        });
-      }
-    }
-    for (const deactivation of revocation.deactivations) {
-      if (deactivation.signal.jti) {
-        this.revokedByJti.add(deactivation.signal.jti, {
-          time: deactivation.time,
-          listing: deactivation,
-          revocation,
-        });
-      }
-    }
-    const time = revocation.first.time;
-    const list = (this.revocationsByUser.get(revocation.user) ?? []).filter(
-      (r) =>
-        time === null || r.first.time === null || time - r.first.time <= this.lookbackMs,
-    );
-    list.push(revocation);
-    this.revocationsByUser.set(revocation.user, list, time);
+  private closeRevocation(revocation: TrackedRevocation): void {
+    const revokedSomething = !revokedNothing(revocation);
+    this.history.addRevocation(revocation, revokedSomething);
+    if (!revokedSomething) return;
 
     const actions = this.actions
       .list()
@@ -375,8 +230,6 @@ export class IncidentEngine {
     this.drafts.push(revocation.draft);
   }
 
-  // --- failures --------------------------------------------------------------
-
   /** Decides one refresh failure by the rules of SPEC §4, in their order. */
   private decide(failure: Failure): void {
     const { jti } = failure.signal;
@@ -384,10 +237,11 @@ export class IncidentEngine {
     this.debugOf.delete(failure);
     const evidence: SeenSignal[] = debug ? [failure, debug] : [failure];
 
-    const revoked = this.revocationListing(failure);
-    const user = failure.signal.user ?? revoked?.revocation.user ?? this.ownerOf(jti);
+    const revoked = this.history.revocationListing(failure);
+    const user =
+      failure.signal.user ?? revoked?.revocation.user ?? this.history.ownerOf(jti);
     if (revoked && (user === null || revoked.revocation.user === user)) {
-      this.join(revoked.revocation.draft!, jti, evidence);
+      join(revoked.revocation.draft!, jti, evidence);
       return;
     }
     if (user === null) {
@@ -396,152 +250,60 @@ export class IncidentEngine {
       return;
     }
 
+    // Retries of the same JTI join its incident.
     const key = `${user}\n${jti}`;
     const retried = this.failureDrafts.get(key);
     if (retried) {
-      this.join(retried, jti, evidence);
+      join(retried, jti, evidence);
       this.failureDrafts.touch(key, failure.time);
       return;
     }
 
-    const rotation = this.rotationExplaining(failure);
+    const rotation = this.history.rotationExplaining(failure);
     if (rotation) {
-      const draft = failureIncident(user, jti, rotation.cause, [
-        ...rotation.signals,
-        ...evidence,
-      ]);
-      draft.gaps.push(...rotation.gaps);
-      this.remember(key, draft);
+      const timeline = [...rotation.signals, ...evidence];
+      this.remember(key, failureIncident(user, jti, rotation.cause, timeline));
       return;
     }
 
-    const bare = this.bareRevocation(user, failure);
+    const bare = this.history.bareRevocation(user, failure);
     if (bare) {
-      this.join(bare.draft!, jti, evidence);
+      join(bare.draft!, jti, evidence);
       return;
     }
 
     const draft = failureIncident(user, jti, 'unexplained', evidence);
-    for (const gap of unexplainedGaps({
+    const gaps = unexplainedGaps({
       user,
       jti,
       failure,
       lookbackHours: this.settings.lookbackHours,
       firstTime: this.firstTime,
-      userHasHistory: this.usersWithHistory.has(user),
-      jtiSeenElsewhere:
-        this.rotationsByOld.find(jti).length > 0 ||
-        this.rotationsByNew.find(jti).length > 0,
+      userHasHistory: this.history.hasHistory(user),
+      jtiSeenElsewhere: this.history.wasRotated(jti),
       sawSentry: this.sawSentry,
       sawRevocationLines: this.sawRevocationLines,
-    })) {
-      addGap(draft, gap);
-    }
+    });
+    for (const gap of gaps) addGap(draft, gap);
     this.remember(key, draft);
   }
 
-  /** Rule 1: a revocation that listed the failing JTI before the failure. */
-  private revocationListing(failure: Failure): RevokedJti | null {
-    const listings = this.revokedByJti
-      .find(failure.signal.jti)
-      .filter(
-        (entry) =>
-          isBefore(entry.listing, failure) && this.inLookback(entry.listing, failure),
-      );
-    if (listings.length === 0) return null;
-
-    const sameUser = listings.filter((e) => e.revocation.user === failure.signal.user);
-    const pool = sameUser.length > 0 ? sameUser : listings;
-    return pool.reduce((latest, e) => (e.listing.seq > latest.listing.seq ? e : latest));
-  }
-
-  /** Rule 2: a rotation replaced the failing JTI, or both tabs rotated its parent. */
-  private rotationExplaining(failure: Failure): {
-    cause: 'rotation_race' | 'stale_token';
-    signals: SeenSignal[];
-    gaps: string[];
-  } | null {
-    const { jti } = failure.signal;
-
-    const replaced = this.rotationsByOld
-      .find(jti)
-      .filter((r) => this.inLookback(r, failure) && this.notLaterThanWindow(r, failure));
-    if (replaced.length > 0) {
-      const closest = replaced.reduce((best, r) =>
-        (gapMs(r, failure) ?? 0) < (gapMs(best, failure) ?? 0) ? r : best,
-      );
-      return {
-        cause: withinMs(closest, failure, this.raceMs) ? 'rotation_race' : 'stale_token',
-        signals: [closest],
-        gaps: [],
-      };
-    }
-
-    for (const winner of this.rotationsByNew.find(jti)) {
-      if (!this.inLookback(winner, failure)) continue;
-      const siblings = this.rotationsByOld
-        .find(winner.signal.oldJti)
-        .filter((r) => r !== winner && !jtiMatches(r.signal.newJti, jti));
-      if (siblings.length === 0) continue;
-      const closest = siblings.reduce((best, r) =>
-        (gapMs(r, winner) ?? 0) < (gapMs(best, winner) ?? 0) ? r : best,
-      );
-      return {
-        cause: withinMs(closest, winner, this.raceMs) ? 'rotation_race' : 'stale_token',
-        signals: [winner, closest],
-        gaps: [],
-      };
-    }
-    return null;
-  }
-
-  /** Rule 3: the user's latest revocation that did not say which JTIs it revoked. */
-  private bareRevocation(user: string, failure: Failure): OpenRevocation | null {
-    const candidates = (this.revocationsByUser.get(user) ?? []).filter(
-      (r) =>
-        r.draft !== null &&
-        !hasJtiDetails(r) &&
-        isBefore(r.first, failure) &&
-        this.inLookback(r.first, failure),
-    );
-    return candidates[candidates.length - 1] ?? null;
-  }
-
-  private join(draft: IncidentDraft, jti: string, evidence: SeenSignal[]): void {
-    draft.confirmed = true;
-    if (!draft.failedJtis.includes(jti)) draft.failedJtis.push(jti);
-    addToTimeline(draft, evidence);
-  }
-
   private remember(key: string, draft: IncidentDraft): void {
-    draft.confirmed = true;
     this.failureDrafts.set(key, draft, draft.timeline.at(-1)?.time ?? null);
     this.drafts.push(draft);
   }
+}
 
-  private inLookback(earlier: SeenSignal, later: SeenSignal): boolean {
-    const gap = gapMs(earlier, later);
-    return gap === null || gap <= this.lookbackMs;
-  }
-
-  /** A rotation logged after the failure explains it only within the race window. */
-  private notLaterThanWindow(rotation: SeenSignal, failure: SeenSignal): boolean {
-    return isBefore(rotation, failure) || withinMs(rotation, failure, this.raceMs);
-  }
+function join(draft: IncidentDraft, jti: string, evidence: SeenSignal[]): void {
+  draft.confirmed = true;
+  if (!draft.failedJtis.includes(jti)) draft.failedJtis.push(jti);
+  addToTimeline(draft, evidence);
 }
 
 /** The user an action is about: the client of an appointment, the saved user. */
 function actionUser(signal: Signal): string | null {
-  if (signal.kind === 'user_save' || signal.kind === 'admin_appointment')
+  if (signal.kind === 'user_save' || signal.kind === 'admin_appointment') {
     return signal.user;
+  }
   return null;
-}
-
-/**
- * Sentry's request scopes are per event, so a Sentry source never separates
- * two lines; platform sources (dynos, containers) do.
- */
-function sameSource(a: string | null, b: string | null): boolean {
-  if (a === null || b === null || a === b) return true;
-  return a.startsWith('sentry:') || b.startsWith('sentry:');
 }

@@ -1,3 +1,4 @@
+import type { IncidentDraft } from './IncidentDraft';
 import type { SeenSignal, SignalOf } from './SeenSignal';
 
 /**
@@ -58,4 +59,9 @@ export function revocationSignals(revocation: Revocation): SeenSignal[] {
     ...revocation.errors,
   ];
   return all.sort((a, b) => a.seq - b.seq);
+}
+
+/** A revocation and the incident it anchors, once it is closed (null when it revoked nothing). */
+export interface TrackedRevocation extends Revocation {
+  draft: IncidentDraft | null;
 }

@@ -66,7 +66,7 @@ export class Deduplicator {
     for (const entry of group) {
       const record = entry.record;
       const line = firstLineOf(record.message);
-      const at = byLine.get(line);
+      const at = byLine.get(line) ?? cutCopyOf(line, kept);
       if (at === undefined) {
         byLine.set(line, kept.length);
         kept.push(record);
@@ -99,4 +99,31 @@ export class Deduplicator {
     }
     this.emit(record);
   }
+}
+
+/** Shorter than this, a first line that begins another is not taken for a cut copy. */
+const MIN_CUT_LINE = 48;
+
+/**
+ * An SDK that cuts strings at 512 or 1024 characters can cut a breadcrumb
+ * inside its first line, so the copy's first line only begins the whole
+ * one's. Within one millisecond, a tagged line that begins another tagged
+ * line (or is begun by it) is the same line.
+ */
+function cutCopyOf(line: string, kept: LogRecord[]): number | undefined {
+  const cut = withoutEllipsis(line);
+  if (cut.length < MIN_CUT_LINE || tagLength(line) === 0) return undefined;
+  for (let i = 0; i < kept.length; i++) {
+    const other = withoutEllipsis(firstLineOf((kept[i] as LogRecord).message));
+    if (other.length < MIN_CUT_LINE) continue;
+    if (other.startsWith(cut) || cut.startsWith(other)) return i;
+  }
+  return undefined;
+}
+
+/** The SDK marks a cut with `...` (or `…`) in place of the text it dropped. */
+function withoutEllipsis(line: string): string {
+  if (line.endsWith('...')) return line.slice(0, -3);
+  if (line.endsWith('…')) return line.slice(0, -1);
+  return line;
 }

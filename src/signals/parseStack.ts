@@ -148,7 +148,9 @@ function readFrameLine(line: string): RawFrame | null {
 }
 
 function toFrame(raw: RawFrame, appRoot: string): Frame {
-  const inApp = isInAppPath(raw.absPath, appRoot);
+  // A frame line cut mid-way names no trustworthy file or function: it may
+  // not stand as a trigger frame.
+  const inApp = !raw.partial && isInAppPath(raw.absPath, appRoot);
   return {
     absPath: raw.absPath,
     file: inApp ? (appRelativePath(raw.absPath, appRoot) ?? raw.absPath) : raw.absPath,

@@ -93,7 +93,7 @@ describe('parseStack truncation', () => {
     expect(stack?.truncated).toBe(false);
   });
 
-  test('keeps what a cut frame line holds and marks the stack truncated', () => {
+  test('keeps what a cut frame line holds, not as an in-app frame, and marks the stack truncated', () => {
     const stack = parseStack(
       [
         'Llamado desde:',
@@ -105,9 +105,10 @@ describe('parseStack truncation', () => {
     );
     expect(stack?.truncated).toBe(true);
     expect(stack?.frames.at(-1)).toMatchObject({
-      file: 'users/signals.py',
+      file: '/app/users/signals.py',
       line: 6,
       function: '<unknown>',
+      inApp: false,
     });
   });
 
