@@ -5,12 +5,11 @@ import type { SortEntry } from './SortEntry';
 /** A continuation line joins its source's record only this close to its first line. */
 const CONTINUATION_WINDOW_MS = 1000;
 /**
- * How long a record stays open for its source's continuation lines while
- * other sources move on. Dynos' streams reach a drain up to tens of seconds
- * apart, so another dyno's later line must not close it; it stays well inside
- * the reorder window, so that closing it late still sorts it right.
+ * How long a record stays open, by default, for its source's continuation
+ * lines while other sources move on: dynos' streams reach a drain minutes
+ * apart (SPEC §1 allows 5), so another dyno's later line must not close it.
  */
-const HOLD_OPEN_MS = 60_000;
+export const HOLD_OPEN_MS = 5 * 60_000;
 // A record is closed when it grows past these, so that a stream of bare
 // lines (a text file read as a log) cannot hold unbounded memory.
 const MAX_LINES = 5000;
@@ -36,7 +35,7 @@ function isBlank(text: string): boolean {
  * within 1 s of that record's first line, or when either time is unknown.
  * Other sources' lines may sit in between. A record is complete when its
  * source starts a new one or sends a line more than 1 s past its first line,
- * when any source is a minute past it, or at `flush()`.
+ * when any source is `holdOpenMs` past it, or at `flush()`.
  *
  * Completed records go to `emit` in completion order, each with the input
  * order of its first line as `seq`; the reorder buffer restores the order.
@@ -51,6 +50,8 @@ export class RecordAssembler {
   constructor(
     private readonly input: string,
     private readonly emit: (entry: SortEntry) => void,
+    /** The reorder buffer after this must hold entries this much longer. */
+    private readonly holdOpenMs = HOLD_OPEN_MS,
   ) {}
 
   /** Latest time seen so far: the sort key for a record that has none. */
@@ -66,7 +67,7 @@ export class RecordAssembler {
     const time = line.time;
     if (time !== null) {
       if (time > this.lastTime) this.lastTime = time;
-      if (time - this.earliest > HOLD_OPEN_MS) this.closeOlderThan(time);
+      if (time - this.earliest > this.holdOpenMs) this.closeOlderThan(time);
     }
 
     if (line.standalone) {
@@ -120,7 +121,7 @@ export class RecordAssembler {
     for (const [source, open] of this.open) {
       const first = open.first.time;
       if (first === null) continue;
-      if (time - first > HOLD_OPEN_MS) this.close(source);
+      if (time - first > this.holdOpenMs) this.close(source);
       else if (first < earliest) earliest = first;
     }
     this.earliest = earliest;

@@ -95,11 +95,20 @@ export async function* readInputEntries(
   const whole = isJsonDocument(sample, complete);
 
   let out: SortEntry[] = [];
-  const reorder = new ReorderBuffer(whole ? Infinity : options.reorderWindowMs);
-  const assembler = new RecordAssembler(name, (entry) => {
-    stats.records++;
-    reorder.push(entry, out);
-  });
+  // A record closes up to one reorder window after its first line (another
+  // dyno may run that far ahead), so the buffer holds entries that much longer.
+  const holdOpenMs = options.reorderWindowMs;
+  const reorder = new ReorderBuffer(
+    whole ? Infinity : options.reorderWindowMs + holdOpenMs,
+  );
+  const assembler = new RecordAssembler(
+    name,
+    (entry) => {
+      stats.records++;
+      reorder.push(entry, out);
+    },
+    holdOpenMs,
+  );
   const allowBare = !PREFIXED_FORMATS.has(format);
 
   const note = (problem: string): void => {

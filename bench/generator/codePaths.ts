@@ -1,0 +1,295 @@
+import {
+  ADMIN_CHANGE_VIEW,
+  DRF_PARTIAL_UPDATE,
+  MODEL_SAVE,
+  viewDispatch,
+} from './frameworkFrames';
+import type { CodePath } from './CodePath';
+import type { FrameSpec } from './StackFrame';
+
+const app = (file: string, line: number, fn: string, code: string): FrameSpec => ({
+  kind: 'app',
+  file,
+  line,
+  fn,
+  code,
+});
+
+const RECEIVER_REVOKES = (fn: string, line: number) =>
+  app('users/signals.py', line, fn, 'revoke_all_sessions(instance)');
+
+export const CODE_PATHS: readonly CodePath[] = [
+  {
+    group: 'admin_vip_grant',
+    cause: 'backend_revocation',
+    entry: 'request',
+    dispatch: viewDispatch('viewset'),
+    method: 'POST',
+    urlPath: '/api/v1/spa/appointments/admin-create/',
+    task: null,
+    actor: 'admin',
+    adminAppointment: true,
+    frames: [
+      app(
+        'spa/views/appointments/appointment_viewset.py',
+        214,
+        'admin_create_for_client',
+        'appointment = appointment_service.create_for_client(client, data)',
+      ),
+      app(
+        'spa/services/appointments.py',
+        132,
+        'create_for_client',
+        'package_service.grant_vip(client, package)',
+      ),
+      app(
+        'spa/services/packages.py',
+        88,
+        'grant_vip',
+        "client.save(update_fields=['role', 'vip_expires_at', 'updated_at'])",
+      ),
+      ...MODEL_SAVE,
+    ],
+    callers: { revoke_all_sessions: RECEIVER_REVOKES('audit_role_change', 61) },
+    saveAt: 2,
+    userSaveFields: ['role: CLIENT -> VIP', 'role, vip_expires_at, updated_at'],
+  },
+  {
+    group: 'cancellation_streak',
+    cause: 'backend_revocation',
+    entry: 'request',
+    dispatch: viewDispatch('viewset'),
+    method: 'POST',
+    urlPath: '/api/v1/spa/appointments/{id}/cancel/',
+    task: null,
+    actor: 'self',
+    adminAppointment: false,
+    frames: [
+      app(
+        'spa/views/appointments/appointment_viewset.py',
+        301,
+        'cancel',
+        'cancellation_service.register_cancellation(appointment, by=request.user)',
+      ),
+      app(
+        'spa/services/cancellations.py',
+        47,
+        'register_cancellation',
+        'apply_streak_penalty(user)',
+      ),
+      app(
+        'spa/services/cancellations.py',
+        112,
+        'apply_streak_penalty',
+        "user.save(update_fields=['cancellation_streak', 'is_blocked', 'updated_at'])",
+      ),
+      ...MODEL_SAVE,
+    ],
+    callers: { revoke_all_sessions: RECEIVER_REVOKES('on_user_blocked', 97) },
+    saveAt: 2,
+    userSaveFields: [
+      'cancellation_streak: 2 -> 3, is_blocked: False -> True',
+      'cancellation_streak, is_blocked, updated_at',
+    ],
+  },
+  {
+    group: 'profile_email_change',
+    cause: 'backend_revocation',
+    entry: 'request',
+    dispatch: viewDispatch('apiview'),
+    method: 'PATCH',
+    urlPath: '/api/v1/users/me/',
+    task: null,
+    actor: 'self',
+    adminAppointment: false,
+    frames: [
+      app(
+        'users/views/profile.py',
+        41,
+        'patch',
+        'return self.partial_update(request, *args, **kwargs)',
+      ),
+      ...DRF_PARTIAL_UPDATE,
+      app('users/serializers.py', 163, 'update', 'instance.save()'),
+      ...MODEL_SAVE,
+    ],
+    callers: { revoke_all_sessions: RECEIVER_REVOKES('revoke_on_email_change', 124) },
+    saveAt: 5,
+    userSaveFields: ['email: ana@example.com -> ana.m@example.com', 'email, updated_at'],
+  },
+  {
+    group: 'nightly_vip_expiry',
+    cause: 'backend_revocation',
+    entry: 'task',
+    dispatch: [],
+    method: null,
+    urlPath: null,
+    task: 'spa.tasks.expire_vip_memberships',
+    actor: 'none',
+    adminAppointment: false,
+    frames: [
+      app(
+        'spa/tasks.py',
+        64,
+        'expire_vip_memberships',
+        'package_service.expire_membership(user)',
+      ),
+      app(
+        'spa/services/packages.py',
+        141,
+        'expire_membership',
+        "user.save(update_fields=['role', 'vip_expires_at', 'updated_at'])",
+      ),
+      ...MODEL_SAVE,
+    ],
+    callers: { revoke_all_sessions: RECEIVER_REVOKES('audit_role_change', 61) },
+    saveAt: 1,
+    userSaveFields: ['role: VIP -> CLIENT', 'role, vip_expires_at'],
+  },
+  {
+    group: 'payment_refund',
+    cause: 'backend_revocation',
+    entry: 'request',
+    dispatch: viewDispatch('apiview'),
+    method: 'POST',
+    urlPath: '/api/v1/payments/webhook/',
+    task: null,
+    actor: 'anonymous',
+    adminAppointment: false,
+    frames: [
+      app('spa/views/payments.py', 88, 'post', 'payment_service.handle_event(payload)'),
+      app('spa/services/payments.py', 152, 'handle_event', 'handle_refund(payment)'),
+      app(
+        'spa/services/payments.py',
+        203,
+        'handle_refund',
+        'downgrade_client(payment.client)',
+      ),
+    ],
+    callers: {
+      revoke_all_sessions: app(
+        'spa/services/packages.py',
+        176,
+        'downgrade_client',
+        'revoke_all_sessions(client)',
+      ),
+    },
+    saveAt: null,
+    userSaveFields: [],
+  },
+  {
+    group: 'staff_admin_edit',
+    cause: 'backend_revocation',
+    entry: 'request',
+    dispatch: ADMIN_CHANGE_VIEW,
+    method: 'POST',
+    urlPath: '/admin/users/user/{id}/change/',
+    task: null,
+    actor: 'admin',
+    adminAppointment: false,
+    frames: [
+      app(
+        'users/admin.py',
+        58,
+        'save_model',
+        'super().save_model(request, obj, form, change)',
+      ),
+      {
+        kind: 'lib',
+        file: 'django/contrib/admin/options.py',
+        line: 1259,
+        fn: 'save_model',
+        code: 'obj.save()',
+      },
+      ...MODEL_SAVE,
+    ],
+    callers: { revoke_all_sessions: RECEIVER_REVOKES('audit_role_change', 61) },
+    saveAt: 1,
+    userSaveFields: ['role: VIP -> CLIENT', 'role, is_active'],
+  },
+  {
+    group: 'device_limit',
+    cause: 'backend_revocation',
+    entry: 'request',
+    dispatch: viewDispatch('apiview'),
+    method: 'POST',
+    urlPath: '/api/v1/auth/login/',
+    task: null,
+    actor: 'anonymous',
+    adminAppointment: false,
+    frames: [
+      app(
+        'users/views/auth.py',
+        52,
+        'post',
+        'session_service.enforce_device_limit(user)',
+      ),
+    ],
+    callers: {
+      deactivate_session_for_jti: app(
+        'users/services/sessions.py',
+        77,
+        'enforce_device_limit',
+        'deactivate_session_for_jti(oldest.refresh_token_jti)',
+      ),
+    },
+    saveAt: null,
+    userSaveFields: [],
+  },
+  {
+    group: 'password_change',
+    cause: 'expected_revocation',
+    entry: 'request',
+    dispatch: viewDispatch('apiview'),
+    method: 'POST',
+    urlPath: '/api/v1/users/me/password/',
+    task: null,
+    actor: 'self',
+    adminAppointment: false,
+    frames: [],
+    callers: {
+      revoke_all_sessions: app(
+        'users/views/password.py',
+        130,
+        'post',
+        'revoke_all_sessions(user)',
+      ),
+    },
+    saveAt: null,
+    userSaveFields: [],
+  },
+  {
+    group: 'logout',
+    cause: 'expected_revocation',
+    entry: 'request',
+    dispatch: viewDispatch('apiview'),
+    method: 'POST',
+    urlPath: '/api/v1/auth/logout/',
+    task: null,
+    actor: 'self',
+    adminAppointment: false,
+    frames: [],
+    callers: {
+      revoke_all_sessions: app(
+        'users/views/logout.py',
+        34,
+        'post',
+        'revoke_all_sessions(request.user)',
+      ),
+      deactivate_session_for_jti: app(
+        'users/views/logout.py',
+        29,
+        'post',
+        "deactivate_session_for_jti(request.auth['jti'])",
+      ),
+    },
+    saveAt: null,
+    userSaveFields: [],
+  },
+];
+
+export function codePath(group: string): CodePath {
+  const path = CODE_PATHS.find((p) => p.group === group);
+  if (!path) throw new Error(`unknown code path ${group}`);
+  return path;
+}
