@@ -60,13 +60,23 @@ export function triggerOf(
   return { frames: [], truncated, basis: 'none' };
 }
 
+/**
+ * Whether the stack goes down to the session machinery: a machinery frame,
+ * or an innermost frame whose code line calls into it (the revoke-all start
+ * line's stack ends at the caller of `revoke_all_sessions`). Such a stack
+ * holds every frame that counts, wherever else it was cut.
+ */
 function reachesMachinery(
   stack: Stack,
   settings: Pick<AnalysisSettings, 'machineryFunctions'>,
 ): boolean {
-  return stack.frames.some((frame) =>
-    settings.machineryFunctions.includes(frame.function),
-  );
+  const machinery = settings.machineryFunctions;
+  if (stack.frames.some((frame) => machinery.includes(frame.function))) return true;
+  const code = stack.frames.at(-1)?.code ?? '';
+  return machinery.some((fn) => {
+    const at = code.indexOf(`${fn}(`);
+    return at >= 0 && !/\w/.test(code[at - 1] ?? '');
+  });
 }
 
 /** Whether an expected path (a password change, a logout) did the revoking. */
