@@ -1,7 +1,8 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 import type { Cause } from '../src/model/Incident';
-import type { IncidentStore } from '../src/store/Store';
+import type { IncidentStore, WritebackStore } from '../src/store/Store';
+import { writebackStates } from '../src/writeback/Writeback';
 
 const causes: Cause[] = [
   'backend_revocation',
@@ -51,7 +52,10 @@ export function resourceLabel(resource: string | null): string {
  * A registry per app (never prom-client's global one, so apps in one process
  * do not share counts), with the service's metrics.
  */
-export function createMetrics(store: Pick<IncidentStore, 'countIncidentsByCause'>) {
+export function createMetrics(
+  store: Pick<IncidentStore, 'countIncidentsByCause'> &
+    Partial<Pick<WritebackStore, 'countWritebacks'>>,
+) {
   const registry = new Registry();
 
   const metrics: ServiceMetrics = {
@@ -93,6 +97,20 @@ export function createMetrics(store: Pick<IncidentStore, 'countIncidentsByCause'
       for (const cause of causes) this.set({ cause }, counts.get(cause) ?? 0);
     },
   });
+
+  const countWritebacks = store.countWritebacks?.bind(store);
+  if (countWritebacks) {
+    new Gauge({
+      name: 'logout_lens_writebacks',
+      help: 'Write-backs (Sentry events, comments, Slack messages) in the outbox by state.',
+      labelNames: ['state'],
+      registers: [registry],
+      async collect() {
+        const counts = await countWritebacks();
+        for (const state of writebackStates) this.set({ state }, counts[state]);
+      },
+    });
+  }
 
   return metrics;
 }

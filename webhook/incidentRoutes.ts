@@ -1,6 +1,7 @@
 import { Router } from 'express';
 
-import type { IncidentStore } from '../src/store/Store';
+import type { IncidentLinks } from '../src/links/createIncidentLinks';
+import type { IncidentStore, WritebackStore } from '../src/store/Store';
 import type { ReanalysisScheduler } from './createReanalysisScheduler';
 import { encodeIncidentCursor } from './incidentCursor';
 import { parseIncidentQuery } from './parseIncidentQuery';
@@ -8,8 +9,10 @@ import { requireBearerToken } from './requireBearerToken';
 
 export interface IncidentRoutesDeps {
   apiToken: string | null;
-  store: IncidentStore;
+  store: IncidentStore & Pick<WritebackStore, 'listWritebacks'>;
   reanalysis: Pick<ReanalysisScheduler, 'idle'>;
+  /** When given, one incident comes with a fresh signed `link` to its page. */
+  links?: Pick<IncidentLinks, 'urlFor'>;
 }
 
 /** `GET /api/incidents` and `GET /api/incidents/:id`, behind the bearer token. */
@@ -40,7 +43,13 @@ export function incidentRoutes(deps: IncidentRoutesDeps): Router {
       res.status(404).json({ error: `no incident ${req.params.id}` });
       return;
     }
-    res.json(incident);
+    // What was sent where about it, without the frozen payloads.
+    const writebacks = (await deps.store.listWritebacks(incident.id)).map(
+      ({ payload: _payload, ...writeback }) => writeback,
+    );
+    // Links in Slack and Sentry expire (LINK_TTL); an API user can get a fresh one here.
+    const link = deps.links ? { link: deps.links.urlFor(incident.id) } : {};
+    res.json({ ...incident, ...link, writebacks });
   });
 
   return router;

@@ -2,17 +2,22 @@ import type { AnalysisResult } from '../src/model/Incident';
 import type { LogRecord } from '../src/model/LogRecord';
 import type { AnalysisSettings } from '../src/model/Settings';
 import type { AnalysisScope, IncidentStore, RecordStore } from '../src/store/Store';
+import type { WritebackPlanner } from '../src/writeback/createWritebackPlanner';
 import { reconcileIncidents } from './reconcileIncidents';
 
 export type AnalyzeRecords = (
   records: Iterable<LogRecord>,
   settings: AnalysisSettings,
-) => AnalysisResult;
+) => AnalysisResult | Promise<AnalysisResult>;
 
 export interface ReanalyzeDeps {
   store: RecordStore & IncidentStore;
   settings: AnalysisSettings;
   analyze: AnalyzeRecords;
+  /** Plans the write-backs of what changed; they are stored with the incidents. */
+  writeback?: WritebackPlanner;
+  /** Called after write-backs were stored (the outbox looks at once). */
+  onWritebacks?: () => void;
 }
 
 export interface ReanalysisSummary {
@@ -32,15 +37,21 @@ export async function reanalyze(
   scope: AnalysisScope,
 ): Promise<ReanalysisSummary> {
   const snapshot = await deps.store.loadRecords(scope);
-  const result = deps.analyze(snapshot.records, deps.settings);
+  const result = await deps.analyze(snapshot.records, deps.settings);
 
   const stored = await deps.store.loadIncidents(scope);
   const { upserts, removals } = reconcileIncidents(stored, result.incidents);
+  const planned = deps.writeback?.plan(upserts, result.incidents, snapshot.records);
   await deps.store.applyAnalysis({
     upserts,
     removals,
     analyzedVersion: snapshot.version,
+    writebacks: planned?.writebacks,
+    slackNotes: planned?.slackNotes,
   });
+  if (planned && planned.writebacks.length + planned.slackNotes.length > 0) {
+    deps.onWritebacks?.();
+  }
 
   return {
     records: snapshot.records.length,

@@ -30,7 +30,16 @@ import {
   sentryWebhookBodySchema,
   storedEventTimeMs,
 } from './sentryWebhookBody';
+import { isOwnComment } from '../src/sentry/commentText';
+import { isSessionIssueTitle } from './sessionIssues';
 import { verifySentrySignature } from './verifySentrySignature';
+
+/** A session issue named by an issue webhook. */
+export interface SessionIssue {
+  id: string;
+  /** ISO time of its last event, when the webhook says. */
+  lastSeen: string | null;
+}
 
 export type RecordsFromBody = (
   body: unknown,
@@ -44,6 +53,11 @@ export interface SentryWebhookDeps {
   metrics: ServiceMetrics;
   recordsFromBody: RecordsFromBody;
   now: () => Date;
+  /**
+   * An `issue.created` / `issue.unresolved` whose title is a session line:
+   * issue webhooks carry no events, so the caller fetches them (after the answer).
+   */
+  onSessionIssue?: (issue: SessionIssue) => void;
 }
 
 interface DeliveryLocals {
@@ -199,10 +213,25 @@ async function handleDelivery(
       [],
     );
     locals.outcome = saved.status === 'duplicate' ? 'duplicate' : 'ignored';
-    deliveryLog.debug(
-      { outcome: locals.outcome },
-      'delivery carries no session evidence',
-    );
+    const issue = sessionIssue(resource, action, data);
+    if (issue !== null && saved.status !== 'duplicate' && deps.onSessionIssue) {
+      deliveryLog.debug(
+        { issueId: issue.id },
+        'session issue without events; fetching them',
+      );
+      deps.onSessionIssue(issue);
+      res.status(202).json({ status: 'fetching', issue_id: issue.id });
+      return;
+    }
+    if (resource === 'comment' && isOwnComment(commentTextOf(data))) {
+      // Our own comment coming back: nothing to do, and never a reason to comment again.
+      deliveryLog.debug('our own comment');
+    } else {
+      deliveryLog.debug(
+        { outcome: locals.outcome },
+        'delivery carries no session evidence',
+      );
+    }
     res.status(200).json({ status: locals.outcome });
     return;
   }
@@ -255,6 +284,29 @@ async function handleDelivery(
     'delivery stored',
   );
   res.status(202).json({ status: 'stored', records: keyed.length });
+}
+
+function sessionIssue(
+  resource: string,
+  action: string,
+  data: Record<string, unknown>,
+): SessionIssue | null {
+  if (resource !== 'issue' || (action !== 'created' && action !== 'unresolved'))
+    return null;
+  const issue = data.issue as
+    { id?: unknown; title?: unknown; lastSeen?: unknown } | undefined;
+  if (!isSessionIssueTitle(issue?.title)) return null;
+  const id = issue?.id;
+  if (typeof id !== 'string' && typeof id !== 'number') return null;
+  const lastSeen = typeof issue?.lastSeen === 'string' ? issue.lastSeen : null;
+  return { id: String(id), lastSeen };
+}
+
+function commentTextOf(data: Record<string, unknown>): string {
+  const comment = data.comment;
+  if (typeof comment === 'string') return comment;
+  const text = (comment as { text?: unknown } | undefined)?.text;
+  return typeof text === 'string' ? text : '';
 }
 
 function isJsonWhitespace(byte: number): boolean {

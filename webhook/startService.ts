@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 
 import { loadAnalysisSettings } from '../src/config/loadAnalysisSettings';
 import { ServiceConfigError, parseServiceConfig } from '../src/config/serviceConfig';
-import { analyzeRecords } from '../src/engine/analyzeRecords';
+import { analyzeStoredRecords } from '../src/engine/analyzeStoredRecords';
 import { createLogger, type Logger } from '../src/logging/createLogger';
 import { openStore } from '../src/store/openStore';
 import { createApp } from './createApp';
@@ -10,9 +10,9 @@ import { createMetrics } from './createMetrics';
 import { createReanalysisScheduler } from './createReanalysisScheduler';
 import { initSelfMonitoring } from '../src/sentry/initSelfMonitoring';
 import { createWriteback } from './createWriteback';
-import { importSentryIssues } from './importSentryIssues';
+import { createSessionIssueFetcher } from './createSessionIssueFetcher';
 import { type AnalyzeRecords, reanalyze } from './reanalyze';
-import type { RecordsFromBody, SessionIssue } from './sentryWebhookRoute';
+import type { RecordsFromBody } from './sentryWebhookRoute';
 
 export interface StartServiceOptions {
   env: NodeJS.ProcessEnv;
@@ -75,11 +75,12 @@ export async function startService(
   const now = options.now ?? (() => new Date());
   const selfMonitor = initSelfMonitoring(config.sentryDsn, logger);
   const metrics = createMetrics(store);
-  const analyze = options.analyze ?? analyzeRecords;
+  const analyze = options.analyze ?? analyzeStoredRecords;
   // PUBLIC_URL defaults to this service's own port, known once listening when PORT=0.
   let listeningPort = config.port;
-  const publicUrl =
-    options.env.PUBLIC_URL?.trim() ? undefined : () => `http://localhost:${listeningPort}`;
+  const publicUrl = options.env.PUBLIC_URL?.trim()
+    ? undefined
+    : () => `http://localhost:${listeningPort}`;
   const writeback = await createWriteback({
     config: config.writeback,
     publicUrl,
@@ -90,6 +91,7 @@ export async function startService(
     fetch: options.fetch,
     pollMs: options.outboxPollMs,
     sleep: options.sleep,
+    onError: (error) => selfMonitor.captureError(error),
   });
   const reanalysis = createReanalysisScheduler({
     job: (scope) =>
@@ -102,39 +104,26 @@ export async function startService(
           onWritebacks: () => writeback.outbox.kick(),
         },
         scope,
-      ),
+      ).catch((error: unknown) => {
+        selfMonitor.captureError(error);
+        throw error;
+      }),
     logger,
     delayMs: options.analysisDelayMs,
     metrics,
   });
 
-  // Issue webhooks carry no events: fetch the issue's recent ones after answering.
-  const fetching = new Set<Promise<void>>();
   const sentryApi = writeback.sentryApi;
-  const onSessionIssue = sentryApi
-    ? (issue: SessionIssue) => {
-        // "Recent": the lookback window before its last event (or before now).
-        const last = Date.parse(issue.lastSeen ?? '');
-        const anchor = Number.isFinite(last) ? last : now().getTime();
-        const start = new Date(anchor - settings.lookbackHours * 3_600_000).toISOString();
-        const job = importSentryIssues(
-          { api: sentryApi, store, logger, now, timezone: settings.timezone },
-          [issue.id],
-          { start },
-        )
-          .then((imported) => {
-            if (imported.changed > 0) reanalysis.schedule({ kind: 'all' });
-          })
-          .catch((error: unknown) => {
-            log.warn(
-              { err: error, issueId: issue.id },
-              'events of a session issue could not be fetched',
-            );
-          })
-          .finally(() => fetching.delete(job));
-        fetching.add(job);
-      }
-    : undefined;
+  const issueFetcher = sentryApi
+    ? createSessionIssueFetcher({
+        api: sentryApi,
+        store,
+        settings,
+        logger,
+        now,
+        onImported: () => reanalysis.schedule({ kind: 'all' }),
+      })
+    : null;
 
   try {
     const app = createApp({
@@ -148,8 +137,10 @@ export async function startService(
       links: writeback.links,
       sentryApi,
       settings,
-      onSessionIssue,
-      captureError: config.sentryDsn ? (error) => selfMonitor.captureError(error) : undefined,
+      onSessionIssue: issueFetcher ? (issue) => issueFetcher.fetch(issue) : undefined,
+      captureError: config.sentryDsn
+        ? (error) => selfMonitor.captureError(error)
+        : undefined,
     });
     server = createServer(app);
     await listen(server, config.port);
@@ -198,7 +189,7 @@ export async function startService(
   async function stop() {
     log.info('stopping: refusing new connections, finishing requests in flight');
     await closeServer(server, graceMs, log);
-    await Promise.all(fetching);
+    await issueFetcher?.idle();
     await reanalysis.close();
     await writeback.close();
     await selfMonitor.close();

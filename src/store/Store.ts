@@ -1,5 +1,13 @@
 import type { Cause, Incident, IncidentStatus } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
+import type { SlackFeedState, SlackNote } from '../slack/SlackNote';
+import type {
+  NewWriteback,
+  Writeback,
+  WritebackSettlement,
+  WritebackState,
+  WritebackTarget,
+} from '../writeback/Writeback';
 
 /**
  * Which part of the data an analysis covers. Everything, for now.
@@ -69,6 +77,13 @@ export interface AnalysisUpdate {
   removals: string[];
   /** The record version the analysis read; later records stay pending. */
   analyzedVersion: number;
+  /**
+   * Write-backs of what changed, committed with the incidents so that none is
+   * lost to a crash between the two. Keys already stored are skipped.
+   */
+  writebacks?: NewWriteback[];
+  /** Incident versions the Slack feed has to tell about. */
+  slackNotes?: SlackNote[];
 }
 
 export interface DeliveryStore {
@@ -100,7 +115,36 @@ export interface IncidentStore {
   countIncidentsByCause(): Promise<Map<Cause, number>>;
 }
 
+/** A Slack message planned from waiting notes, committed in one step. */
+export interface SlackMessagePlan {
+  fingerprint: string;
+  notes: Pick<SlackNote, 'incidentId' | 'version'>[];
+  writeback: NewWriteback;
+  atMs: number;
+}
+
+export interface WritebackStore {
+  /**
+   * Takes the oldest due pending write-back whose target is not blocked,
+   * marks it `sending` and counts the attempt; null when none is due.
+   */
+  claimWriteback(nowMs: number, blocked: WritebackTarget[]): Promise<Writeback | null>;
+  settleWriteback(id: number, settlement: WritebackSettlement): Promise<void>;
+  /** After a crash or stop: `sending` goes back to `pending`, marked interrupted. */
+  recoverInterruptedWritebacks(): Promise<number>;
+  /** Epoch ms of the earliest pending write-back, or null. */
+  nextWritebackDueMs(): Promise<number | null>;
+  listWritebacks(incidentId: string): Promise<Writeback[]>;
+  countWritebacks(): Promise<Record<WritebackState, number>>;
+  /** Slack notes not yet in a message, oldest first. */
+  pendingSlackNotes(): Promise<SlackNote[]>;
+  slackFeeds(): Promise<Map<string, SlackFeedState>>;
+  recordSlackMessage(plan: SlackMessagePlan): Promise<void>;
+  /** The secret stored under `name`, made with `create` and stored on first use. */
+  secret(name: string, create: () => string): Promise<string>;
+}
+
 /** Everything the service keeps; SQLite today, PostgreSQL behind the same interface later. */
-export interface Store extends DeliveryStore, RecordStore, IncidentStore {
+export interface Store extends DeliveryStore, RecordStore, IncidentStore, WritebackStore {
   close(): Promise<void>;
 }

@@ -6,6 +6,11 @@ export interface StoreSchema {
   records: RecordsTable;
   incidents: IncidentsTable;
   store_state: StoreStateTable;
+  writebacks: WritebacksTable;
+  writeback_incidents: WritebackIncidentsTable;
+  slack_notes: SlackNotesTable;
+  slack_feeds: SlackFeedsTable;
+  service_secrets: ServiceSecretsTable;
 }
 
 export interface DeliveriesTable {
@@ -55,4 +60,51 @@ export interface IncidentsTable {
 export interface StoreStateTable {
   key: string;
   value: number;
+}
+
+export interface WritebacksTable {
+  id: Generated<number>;
+  target: string;
+  /** Unique: what makes the write-back happen once. */
+  key: string;
+  state: string;
+  attempts: number;
+  /** Epoch ms of the next attempt while pending. */
+  next_attempt_at: number | null;
+  last_status: number | null;
+  last_error: string | null;
+  /** 1 when an attempt was in flight at a stop or crash. */
+  interrupted: number;
+  payload: string;
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WritebackIncidentsTable {
+  writeback_id: number;
+  incident_id: string;
+}
+
+export interface SlackNotesTable {
+  incident_id: string;
+  version: string;
+  fingerprint: string;
+  user: string;
+  noted_at: number;
+  /** The write-back of the Slack message that told about it; null while waiting. */
+  writeback_id: number | null;
+}
+
+export interface SlackFeedsTable {
+  fingerprint: string;
+  first_noted_at: number;
+  last_message_at: number | null;
+  messages: number;
+}
+
+export interface ServiceSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../logging/createLogger';
 import type { Cause, Incident } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
 import { migrateToLatest } from './migrations';
+import { insertWritebacks, sqliteWritebackStore } from './sqliteWritebackStore';
 import type {
   AnalysisUpdate,
   IncidentPage,
@@ -64,6 +65,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   let closing: Promise<void> | null = null;
 
   return {
+    ...sqliteWritebackStore(db, now),
+
     async saveDelivery(delivery, records) {
       return db.transaction().execute((trx) => saveDelivery(trx, delivery, records));
     },
@@ -165,6 +168,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
           }))
           .where('key', '=', 'analyzed_version')
           .execute();
+
+        await insertWritebacks(
+          trx,
+          update.writebacks ?? [],
+          update.slackNotes ?? [],
+          updatedAt,
+        );
       });
     },
 

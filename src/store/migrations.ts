@@ -72,6 +72,74 @@ export const migrations: Record<string, Migration> = {
         values ('records_version', 0), ('analyzed_version', 0)`.execute(db);
     },
   },
+  '002_writeback': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('writebacks')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull().unique())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'real')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('interrupted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('result', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('writebacks_due')
+        .on('writebacks')
+        .columns(['state', 'next_attempt_at', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('writeback_incidents')
+        .addColumn('writeback_id', 'integer', (c) =>
+          c.notNull().references('writebacks.id'),
+        )
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('writeback_incidents_pk', [
+          'writeback_id',
+          'incident_id',
+        ])
+        .execute();
+      await db.schema
+        .createIndex('writeback_incidents_by_incident')
+        .on('writeback_incidents')
+        .column('incident_id')
+        .execute();
+
+      await db.schema
+        .createTable('slack_notes')
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('user', 'text', (c) => c.notNull())
+        .addColumn('noted_at', 'real', (c) => c.notNull())
+        .addColumn('writeback_id', 'integer')
+        .addPrimaryKeyConstraint('slack_notes_pk', ['incident_id', 'version'])
+        .execute();
+
+      await db.schema
+        .createTable('slack_feeds')
+        .addColumn('fingerprint', 'text', (c) => c.primaryKey())
+        .addColumn('first_noted_at', 'real', (c) => c.notNull())
+        .addColumn('last_message_at', 'real')
+        .addColumn('messages', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+
+      await db.schema
+        .createTable('service_secrets')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /**

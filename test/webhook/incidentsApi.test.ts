@@ -85,8 +85,17 @@ describe('the incidents API', () => {
     const response = await getApi(url, `/api/incidents/${listed?.id}`);
 
     expect(response.status).toBe(200);
-    const incident = (await response.json()) as Listing['incidents'][number];
+    const { writebacks, link, ...incident } =
+      (await response.json()) as Listing['incidents'][number] & {
+        writebacks: unknown[];
+        link: string;
+      };
     expect(incident).toEqual(listed);
+    expect(link).toMatch(
+      /^http:\/\/localhost:\d+\/incidents\/[^?]+\?sig=\d+\.[\w-]{43}$/,
+    );
+    // No write-back target is configured here.
+    expect(writebacks).toEqual([]);
     expect(incident.signals.length).toBeGreaterThan(0);
   });
 

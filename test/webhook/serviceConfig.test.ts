@@ -10,6 +10,23 @@ describe('parseServiceConfig', () => {
       maxBodyBytes: 5242880,
       logLevel: 'info',
       configPath: null,
+      sentryDsn: null,
+      writeback: {
+        incidentsDsn: null,
+        reportExpected: false,
+        sentryApiUrl: 'https://sentry.io',
+        sentryAuthToken: null,
+        sentryOrg: null,
+        slackWebhookUrl: null,
+        slackGroupWaitMs: 30_000,
+        slackGroupIntervalMs: 300_000,
+        slackRepeatIntervalMs: 14_400_000,
+        publicUrl: 'http://localhost:8080',
+        linkTtlMs: 604_800_000,
+        linkSecret: null,
+        maxAttempts: 12,
+        retryBaseMs: 2000,
+      },
     });
   });
 
@@ -32,6 +49,8 @@ describe('parseServiceConfig', () => {
       maxBodyBytes: 1024,
       logLevel: 'debug',
       configPath: 'conf.json',
+      sentryDsn: null,
+      writeback: expect.objectContaining({ publicUrl: 'http://localhost:0' }),
     });
   });
 
