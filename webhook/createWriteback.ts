@@ -8,7 +8,6 @@ import {
   type IncidentLinks,
 } from '../src/links/createIncidentLinks';
 import type { Logger } from '../src/logging/createLogger';
-import type { AnalysisSettings } from '../src/model/Settings';
 import { isOwnComment } from '../src/sentry/commentText';
 import {
   createIncidentReporter,
@@ -45,7 +44,6 @@ export interface CreateWritebackOptions {
   /** Overrides `config.publicUrl` when the port is known only once listening. */
   publicUrl?: () => string;
   store: Store;
-  settings: Pick<AnalysisSettings, 'appRoot'>;
   logger: Logger;
   now: () => Date;
   fetch?: typeof fetch;
@@ -148,7 +146,7 @@ export async function createWriteback(
 
   return {
     links,
-    planner: createWritebackPlanner({ config, links, settings: options.settings, now }),
+    planner: createWritebackPlanner({ config, links, now }),
     outbox,
     sentryApi,
     async close() {

@@ -41,7 +41,7 @@ export async function reanalyze(
 
   const stored = await deps.store.loadIncidents(scope);
   const { upserts, removals } = reconcileIncidents(stored, result.incidents);
-  const planned = deps.writeback?.plan(upserts, result.incidents, snapshot.records);
+  const planned = deps.writeback?.plan(upserts, result.incidents);
   await deps.store.applyAnalysis({
     upserts,
     removals,

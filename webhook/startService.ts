@@ -85,7 +85,6 @@ export async function startService(
     config: config.writeback,
     publicUrl,
     store,
-    settings,
     logger,
     now,
     fetch: options.fetch,

@@ -19,6 +19,8 @@ export function toIncident(draft: IncidentDraft): Incident {
         file: frame.file,
         function: frame.function,
         line: frame.line,
+        code: frame.code,
+        abs_path: frame.absPath,
       })),
       truncated: draft.trigger.truncated,
     },

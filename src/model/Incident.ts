@@ -9,6 +9,12 @@ export type Cause =
 
 export type IncidentStatus = 'confirmed' | 'suspected';
 
+/** A trigger frame: `file` relative to the app root, plus what the stack logged beside it. */
+export interface TriggerFrame extends Pick<Frame, 'file' | 'function' | 'line' | 'code'> {
+  /** The path as logged (`/app/spa/views/packages.py`). */
+  abs_path: string;
+}
+
 /** A timeline entry: one signal of the incident, in time order. */
 export interface IncidentSignal {
   tag: string;
@@ -30,7 +36,7 @@ export interface Incident {
   status: IncidentStatus;
   fingerprint: string;
   title: string;
-  trigger: { frames: Pick<Frame, 'file' | 'function' | 'line'>[]; truncated: boolean } | null;
+  trigger: { frames: TriggerFrame[]; truncated: boolean } | null;
   action: { tag: string; actor: string | null; detail: string | null } | null;
   sessions: { id: string | null; jti: string | null }[];
   first_seen: string | null;

@@ -51,7 +51,12 @@ export type SignalBody =
       sessions: AffectedSession[] | null;
     }
   | { kind: 'revoke_error'; user: string | null; detail: string }
-  | { kind: 'user_save'; user: string | null; changes: FieldChange[]; stack: Stack | null }
+  | {
+      kind: 'user_save';
+      user: string | null;
+      changes: FieldChange[];
+      stack: Stack | null;
+    }
   | {
       kind: 'admin_appointment';
       phase: 'creating' | 'created';

@@ -2,15 +2,12 @@ import { createHash } from 'node:crypto';
 
 import type { WritebackConfig } from '../config/serviceConfig';
 import type { Incident } from '../model/Incident';
-import type { LogRecord } from '../model/LogRecord';
-import type { AnalysisSettings } from '../model/Settings';
 import type { IncidentLinks } from '../links/createIncidentLinks';
 import { commentText } from '../sentry/commentText';
 import { incidentEvent } from '../sentry/incidentEvent';
 import type { SlackNote } from '../slack/SlackNote';
 import { incidentVersion } from './incidentVersion';
 import { sentryIssueSearchUrl } from './sentryIssueSearchUrl';
-import { recordsByMs, triggerFramesWithCode } from './triggerFramesWithCode';
 import type { NewWriteback } from './Writeback';
 
 export interface WritebackPlan {
@@ -21,9 +18,9 @@ export interface WritebackPlan {
 export interface WritebackPlanner {
   /**
    * The write-backs of the incidents an analysis wrote (new or changed),
-   * given every incident it produced and the records it read.
+   * given every incident it produced.
    */
-  plan(changed: Incident[], produced: Incident[], records: LogRecord[]): WritebackPlan;
+  plan(changed: Incident[], produced: Incident[]): WritebackPlan;
 }
 
 /** What a `sentry_event` write-back carries. */
@@ -42,7 +39,6 @@ export interface SentryCommentPayload {
 export interface WritebackPlannerOptions {
   config: WritebackConfig;
   links: IncidentLinks;
-  settings: Pick<AnalysisSettings, 'appRoot'>;
   now: () => Date;
 }
 
@@ -61,7 +57,7 @@ export function createWritebackPlanner(
   const commenting = config.sentryAuthToken !== null && config.sentryOrg !== null;
 
   return {
-    plan(changed, produced, records) {
+    plan(changed, produced) {
       const nowMs = options.now().getTime();
       const current = changed.filter((incident) => !incident.superseded_by);
       if (current.length === 0) return { writebacks: [], slackNotes: [] };
@@ -73,7 +69,6 @@ export function createWritebackPlanner(
         users.add(incident.user);
         usersByFingerprint.set(incident.fingerprint, users);
       }
-      const byMs = config.incidentsDsn === null ? new Map() : recordsByMs(records);
 
       const writebacks: NewWriteback[] = [];
       const slackNotes: SlackNote[] = [];
@@ -92,7 +87,13 @@ export function createWritebackPlanner(
             : null;
 
         if (config.incidentsDsn !== null && reportable) {
-          const frames = triggerFramesWithCode(incident, byMs, options.settings);
+          const frames = (incident.trigger?.frames ?? []).map((frame) => ({
+            file: frame.file,
+            function: frame.function,
+            line: frame.line,
+            absPath: frame.abs_path,
+            code: frame.code,
+          }));
           const payload: SentryEventPayload = {
             eventId: eventIdOf(incident.id, version),
             event: incidentEvent(incident, frames, { incidentPage: page }),

@@ -20,7 +20,15 @@ function incident(id: string, user: string): Incident {
     fingerprint: 'fp-a',
     title: 'Sessions revoked from spa/views/packages.py in post',
     trigger: {
-      frames: [{ file: 'spa/views/packages.py', function: 'post', line: 57 }],
+      frames: [
+        {
+          file: 'spa/views/packages.py',
+          function: 'post',
+          line: 57,
+          code: null,
+          abs_path: '/app/spa/views/packages.py',
+        },
+      ],
       truncated: false,
     },
     action: null,

@@ -46,7 +46,7 @@ function planner(env: NodeJS.ProcessEnv) {
     ttlMs: 1000,
     now,
   });
-  return createWritebackPlanner({ config, links, settings: { appRoot: '/app/' }, now });
+  return createWritebackPlanner({ config, links, now });
 }
 
 describe('createWritebackPlanner', () => {
@@ -54,7 +54,7 @@ describe('createWritebackPlanner', () => {
   const expected = incident('e1', 'expected_revocation', ['13']);
 
   it('plans an event, one comment per source issue and a Slack note per incident version', () => {
-    const plan = planner({}).plan([backend, expected], [backend, expected], []);
+    const plan = planner({}).plan([backend, expected], [backend, expected]);
 
     expect(plan.writebacks.map((writeback) => writeback.key)).toEqual([
       expect.stringMatching(/^sentry_event:b1:[0-9a-f]{16}$/),
@@ -68,11 +68,7 @@ describe('createWritebackPlanner', () => {
   });
 
   it('reports expected revocations too with SENTRY_REPORT_EXPECTED=true', () => {
-    const plan = planner({ SENTRY_REPORT_EXPECTED: 'true' }).plan(
-      [expected],
-      [expected],
-      [],
-    );
+    const plan = planner({ SENTRY_REPORT_EXPECTED: 'true' }).plan([expected], [expected]);
     expect(plan.writebacks.map((writeback) => writeback.target)).toEqual([
       'sentry_event',
       'sentry_comment',
@@ -81,14 +77,14 @@ describe('createWritebackPlanner', () => {
   });
 
   it('gives the same event id to the same version, another to a changed one', () => {
-    const first = planner({}).plan([backend], [backend], []).writebacks[0]?.payload as {
+    const first = planner({}).plan([backend], [backend]).writebacks[0]?.payload as {
       eventId: string;
     };
-    const again = planner({}).plan([backend], [backend], []).writebacks[0]?.payload as {
+    const again = planner({}).plan([backend], [backend]).writebacks[0]?.payload as {
       eventId: string;
     };
     const changed = { ...backend, status: 'suspected' as const };
-    const other = planner({}).plan([changed], [changed], []).writebacks[0]?.payload as {
+    const other = planner({}).plan([changed], [changed]).writebacks[0]?.payload as {
       eventId: string;
     };
     expect(first.eventId).toMatch(/^[0-9a-f]{32}$/);
@@ -98,14 +94,14 @@ describe('createWritebackPlanner', () => {
 
   it('plans nothing for a superseded incident', () => {
     const superseded = { ...backend, superseded_by: 'b2' };
-    expect(planner({}).plan([superseded], [], [])).toEqual({
+    expect(planner({}).plan([superseded], [])).toEqual({
       writebacks: [],
       slackNotes: [],
     });
   });
 
   it('writes comments that are recognised as ours, for their incident only', () => {
-    const plan = planner({}).plan([backend], [backend], []);
+    const plan = planner({}).plan([backend], [backend]);
     const text = (plan.writebacks[1]?.payload as { text: string }).text;
     expect(text.startsWith(COMMENT_MARK)).toBe(true);
     expect(text).toContain('Users hit by this root cause so far: 1');

@@ -21,7 +21,15 @@ const incident: Incident = {
   fingerprint: 'backend_revocation:x',
   title: 'Sessions revoked from <script>alert(1)</script>',
   trigger: {
-    frames: [{ file: 'spa/views/"packages".py', function: 'post', line: 57 }],
+    frames: [
+      {
+        file: 'spa/views/"packages".py',
+        function: 'post',
+        line: 57,
+        code: '<b>user.save()</b>',
+        abs_path: '/app/spa/views/"packages".py',
+      },
+    ],
     truncated: false,
   },
   action: null,

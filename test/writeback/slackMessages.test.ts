@@ -19,6 +19,8 @@ const incident: Incident = {
       file: `spa/module_${index}/views_with_a_rather_long_name.py`,
       function: `handler_${index}`,
       line: index + 1,
+      code: null,
+      abs_path: `/app/spa/views/module_${index}.py`,
     })),
     truncated: false,
   },
