@@ -75,7 +75,8 @@ export function createApp(deps: AppDeps): Express {
       customLogLevel: (req, res, error) => {
         if (error || res.statusCode >= 500)
           return res.statusCode === 503 ? 'warn' : 'error';
-        return isRoutine(req) ? 'debug' : 'info';
+        // A request that went well is routine; a refused one is worth a line.
+        return res.statusCode < 400 || isRoutine(req) ? 'debug' : 'info';
       },
       // A status we chose to send (a 503 for a missing setting) is not an
       // exception: log the status, not a made-up error with a stack.

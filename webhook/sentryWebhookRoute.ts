@@ -314,7 +314,8 @@ function isJsonWhitespace(byte: number): boolean {
 }
 
 function deliveryLogger(req: Request): Logger {
-  return req.log.child({ part: 'webhook', deliveryId: String(req.id) });
+  // req.log already says `part: 'http'`; a second `part` would repeat the key.
+  return req.log.child({ delivery: 'sentry-webhook', deliveryId: String(req.id) });
 }
 
 function reject(

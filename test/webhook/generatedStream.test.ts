@@ -66,7 +66,13 @@ describe('the generated six-hour stream delivered as signed webhooks', () => {
     const analyzed = await analyzeFiles([join(SAMPLES, 'sentry-webhooks.ndjson')]);
 
     const fixed = (incident: Incident) =>
-      [incident.id, incident.user, incident.cause, incident.status, incident.fingerprint].join(' ');
+      [
+        incident.id,
+        incident.user,
+        incident.cause,
+        incident.status,
+        incident.fingerprint,
+      ].join(' ');
     expect(served.map(fixed).sort()).toEqual(analyzed.incidents.map(fixed).sort());
   });
 });

@@ -253,7 +253,7 @@ describe('POST /webhooks/sentry', () => {
     const refused = running.logs.find((line) => line.msg === 'delivery refused');
     expect(refused).toEqual([
       expect.objectContaining({
-        part: 'webhook',
+        delivery: 'sentry-webhook',
         deliveryId: '0123456789abcdef0123456789abcdef',
         level: 40,
       }),
