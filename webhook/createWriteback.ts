@@ -8,7 +8,7 @@ import {
   type IncidentLinks,
 } from '../src/links/createIncidentLinks';
 import type { Logger } from '../src/logging/createLogger';
-import { isOwnComment } from '../src/sentry/commentText';
+import { createCommentSender } from '../src/sentry/createCommentSender';
 import {
   createIncidentReporter,
   type IncidentReporter,
@@ -24,7 +24,6 @@ import {
 } from '../src/writeback/createOutboxWorker';
 import {
   createWritebackPlanner,
-  type SentryCommentPayload,
   type SentryEventPayload,
   type WritebackPlanner,
 } from '../src/writeback/createWritebackPlanner';
@@ -103,21 +102,7 @@ export async function createWriteback(
     };
   }
   if (sentryApi) {
-    senders.sentry_comment = async (writeback) => {
-      const payload = writeback.payload as SentryCommentPayload;
-      // An attempt cut off by a crash may have posted: look before posting again.
-      if (writeback.interrupted) {
-        const texts = await sentryApi.commentTexts(payload.issueId).catch(() => null);
-        if (texts?.some((text) => isOwnComment(text, payload.incidentId))) {
-          return {
-            kind: 'delivered',
-            status: 200,
-            result: { foundAfterInterruption: true },
-          };
-        }
-      }
-      return sentryApi.postComment(payload.issueId, payload.text);
-    };
+    senders.sentry_comment = createCommentSender(sentryApi, logger);
   }
   let planSlack: (() => Promise<void>) | undefined;
   if (config.slackWebhookUrl !== null) {

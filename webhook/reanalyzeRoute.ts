@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 
-import express, { type Request, type Response, Router } from 'express';
-import { z } from 'zod';
+import express, {
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type Response,
+  Router,
+} from 'express';
 
 import type { Logger } from '../src/logging/createLogger';
+import type { Incident } from '../src/model/Incident';
 import type { LogRecord } from '../src/model/LogRecord';
 import type { AnalysisSettings } from '../src/model/Settings';
 import { InputError } from '../src/readers/InputError';
@@ -20,6 +26,7 @@ import {
 } from './importedRecords';
 import { importSentryIssues } from './importSentryIssues';
 import { requireBearerToken } from './requireBearerToken';
+import { parseReanalyzeRequest } from './parseReanalyzeRequest';
 import { isSessionIssueTitle, SESSION_ISSUE_QUERY } from './sessionIssues';
 
 export interface ReanalyzeRouteDeps {
@@ -34,17 +41,13 @@ export interface ReanalyzeRouteDeps {
   now: () => Date;
 }
 
-const isoTime = z.iso.datetime({ offset: true });
-const requestSchema = z.union([
-  z.strictObject({ issue_id: z.union([z.string().min(1), z.number()]) }),
-  z.strictObject({
-    issue_ids: z
-      .array(z.union([z.string().min(1), z.number()]))
-      .min(1)
-      .max(1000),
-  }),
-  z.strictObject({ since: isoTime, until: isoTime, query: z.string().min(1).optional() }),
-]);
+// Bodies read as an uploaded log; JSON is a request for Sentry issues.
+const UPLOAD_TYPES = [
+  'text/*',
+  'application/gzip',
+  'application/x-gzip',
+  'application/octet-stream',
+];
 
 /**
  * `POST /api/reanalyze`: fetches Sentry issues (`issue_id`, `issue_ids`), or
@@ -60,16 +63,18 @@ export function reanalyzeRoute(deps: ReanalyzeRouteDeps): Router {
   router.post(
     '/api/reanalyze',
     requireBearerToken(deps.apiToken),
+    (req: Request, res: Response, next: NextFunction) => {
+      // `req.is` is null without a body, false for a type neither parser reads.
+      if (req.is(['application/json', ...UPLOAD_TYPES]) === false) {
+        res.status(415).json({
+          error: `Content-Type must be application/json (issue ids, a time range) or text/plain (a log, gzip welcome); got "${req.headers['content-type'] ?? ''}"`,
+        });
+        return;
+      }
+      next();
+    },
     express.json({ limit: deps.maxBodyBytes }),
-    express.raw({
-      type: [
-        'text/*',
-        'application/gzip',
-        'application/x-gzip',
-        'application/octet-stream',
-      ],
-      limit: deps.maxBodyBytes,
-    }),
+    express.raw({ type: UPLOAD_TYPES, limit: deps.maxBodyBytes }),
     async (req: Request, res: Response) => {
       let imported: ImportedRecords & { events?: number; issues?: number };
       try {
@@ -78,9 +83,12 @@ export function reanalyzeRoute(deps: ReanalyzeRouteDeps): Router {
           : await importFromSentry(req.body, res);
       } catch (error) {
         if (error instanceof InputError) {
-          res
-            .status(400)
-            .json({ error: `the uploaded log cannot be read: ${error.reason}` });
+          const gzipped = Buffer.isBuffer(req.body) && isGzip(req.body);
+          res.status(400).json({
+            error: gzipped
+              ? `the uploaded log is not valid gzip: ${error.reason}`
+              : `the uploaded log cannot be read: ${error.reason}`,
+          });
           return;
         }
         if (error instanceof SentryApiError) {
@@ -97,12 +105,11 @@ export function reanalyzeRoute(deps: ReanalyzeRouteDeps): Router {
 
       deps.reanalysis.schedule({ kind: 'all' });
       await deps.reanalysis.idle();
-      const page = await deps.store.listIncidents({
-        limit: 1000,
-        after: null,
-        includeSuperseded: false,
-      });
-      const incidents = page.incidents.filter((incident) => bearsOn(incident, imported));
+      // Every stored incident, not a page of the newest: the ones this import
+      // bears on may be older than any number of others.
+      const incidents = (await deps.store.loadIncidents({ kind: 'all' }))
+        .filter((incident) => !incident.superseded_by && bearsOn(incident, imported))
+        .sort(newestFirst);
       log.info(
         {
           records: imported.records,
@@ -145,12 +152,9 @@ export function reanalyzeRoute(deps: ReanalyzeRouteDeps): Router {
   }
 
   async function importFromSentry(body: unknown, res: Response) {
-    const parsed = requestSchema.safeParse(body ?? {});
-    if (!parsed.success) {
-      res.status(400).json({
-        error:
-          'body must be {"issue_id"}, {"issue_ids": [...]}, {"since", "until", "query"} as JSON, or a log as text/plain',
-      });
+    const parsed = parseReanalyzeRequest(body ?? {});
+    if ('error' in parsed) {
+      res.status(400).json({ error: parsed.error });
       return emptyImport();
     }
     if (deps.sentryApi === null) {
@@ -161,16 +165,10 @@ export function reanalyzeRoute(deps: ReanalyzeRouteDeps): Router {
     }
 
     const api = deps.sentryApi;
-    const request = parsed.data;
+    const request = parsed.request;
     const importDeps = { ...deps, api, timezone: deps.settings.timezone };
-    if ('issue_id' in request) {
-      return {
-        ...(await importSentryIssues(importDeps, [String(request.issue_id)])),
-        issues: 1,
-      };
-    }
-    if ('issue_ids' in request) {
-      const ids = [...new Set(request.issue_ids.map(String))];
+    if (request.kind === 'issue') {
+      const ids = request.issueIds;
       return { ...(await importSentryIssues(importDeps, ids)), issues: ids.length };
     }
 
@@ -185,5 +183,34 @@ export function reanalyzeRoute(deps: ReanalyzeRouteDeps): Router {
     return { ...(await importSentryIssues(importDeps, ids, range)), issues: ids.length };
   }
 
+  // The parsers' failures, as one-line JSON naming what is wrong.
+  const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
+    const type = (error as { type?: unknown }).type;
+    if (type === 'entity.too.large') {
+      res.status(413).json({
+        error: `body is larger than MAX_BODY_BYTES (${deps.maxBodyBytes} bytes)`,
+      });
+      return;
+    }
+    if (type === 'entity.parse.failed') {
+      res.status(400).json({
+        error: `body is not valid JSON: ${(error as Error).message}`,
+      });
+      return;
+    }
+    next(error);
+  };
+  router.use('/api/reanalyze', bodyErrors);
+
   return router;
+}
+
+/** The listing's order: last seen first, then id. */
+function newestFirst(a: Incident, b: Incident): number {
+  const seen = (b.last_seen ?? '').localeCompare(a.last_seen ?? '');
+  return seen !== 0 ? seen : b.id.localeCompare(a.id);
+}
+
+function isGzip(bytes: Buffer): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }

@@ -8,15 +8,10 @@ import express, {
 } from 'express';
 
 import type { ServiceConfig } from '../src/config/serviceConfig';
-import type { Logger } from '../src/logging/createLogger';
 import type { LogRecord } from '../src/model/LogRecord';
 import type { DeliveryStore, NewDelivery } from '../src/store/Store';
 import type { ReanalysisScheduler } from './createReanalysisScheduler';
-import {
-  type DeliveryOutcome,
-  resourceLabel,
-  type ServiceMetrics,
-} from './createMetrics';
+import { resourceLabel, type ServiceMetrics } from './createMetrics';
 import { keyRecords } from './keyRecords';
 import {
   eventResources,
@@ -31,15 +26,11 @@ import {
   storedEventTimeMs,
 } from './sentryWebhookBody';
 import { isOwnComment } from '../src/sentry/commentText';
-import { isSessionIssueTitle } from './sessionIssues';
+import { type SessionIssue, sessionIssue } from './sessionIssues';
+import { type DeliveryLocals, deliveryLogger, reject } from './rejectDelivery';
 import { verifySentrySignature } from './verifySentrySignature';
 
-/** A session issue named by an issue webhook. */
-export interface SessionIssue {
-  id: string;
-  /** ISO time of its last event, when the webhook says. */
-  lastSeen: string | null;
-}
+export type { SessionIssue };
 
 export type RecordsFromBody = (
   body: unknown,
@@ -58,11 +49,6 @@ export interface SentryWebhookDeps {
    * issue webhooks carry no events, so the caller fetches them (after the answer).
    */
   onSessionIssue?: (issue: SessionIssue) => void;
-}
-
-interface DeliveryLocals {
-  resource: string | null;
-  outcome: DeliveryOutcome | null;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -286,22 +272,6 @@ async function handleDelivery(
   res.status(202).json({ status: 'stored', records: keyed.length });
 }
 
-function sessionIssue(
-  resource: string,
-  action: string,
-  data: Record<string, unknown>,
-): SessionIssue | null {
-  if (resource !== 'issue' || (action !== 'created' && action !== 'unresolved'))
-    return null;
-  const issue = data.issue as
-    { id?: unknown; title?: unknown; lastSeen?: unknown } | undefined;
-  if (!isSessionIssueTitle(issue?.title)) return null;
-  const id = issue?.id;
-  if (typeof id !== 'string' && typeof id !== 'number') return null;
-  const lastSeen = typeof issue?.lastSeen === 'string' ? issue.lastSeen : null;
-  return { id: String(id), lastSeen };
-}
-
 function commentTextOf(data: Record<string, unknown>): string {
   const comment = data.comment;
   if (typeof comment === 'string') return comment;
@@ -311,21 +281,4 @@ function commentTextOf(data: Record<string, unknown>): string {
 
 function isJsonWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
-}
-
-function deliveryLogger(req: Request): Logger {
-  // req.log already says `part: 'http'`; a second `part` would repeat the key.
-  return req.log.child({ delivery: 'sentry-webhook', deliveryId: String(req.id) });
-}
-
-function reject(
-  res: Response,
-  status: number,
-  outcome: DeliveryOutcome,
-  message: string,
-) {
-  const locals = res.locals.delivery as DeliveryLocals;
-  locals.outcome = outcome;
-  deliveryLogger(res.req).warn({ status, outcome, reason: message }, 'delivery refused');
-  res.status(status).json({ error: message });
 }

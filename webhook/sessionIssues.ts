@@ -25,3 +25,27 @@ const TAG_IN_TITLE = new RegExp(`\\[(?:${SESSION_TAGS.join('|')})\\]`);
 export function isSessionIssueTitle(title: unknown): boolean {
   return typeof title === 'string' && TAG_IN_TITLE.test(title);
 }
+
+/** A session issue named by an issue webhook. */
+export interface SessionIssue {
+  id: string;
+  /** ISO time of its last event, when the webhook says. */
+  lastSeen: string | null;
+}
+
+/** The session issue an `issue.created` / `issue.unresolved` webhook names, if it is one. */
+export function sessionIssue(
+  resource: string,
+  action: string,
+  data: Record<string, unknown>,
+): SessionIssue | null {
+  if (resource !== 'issue' || (action !== 'created' && action !== 'unresolved'))
+    return null;
+  const issue = data.issue as
+    { id?: unknown; title?: unknown; lastSeen?: unknown } | undefined;
+  if (!isSessionIssueTitle(issue?.title)) return null;
+  const id = issue?.id;
+  if (typeof id !== 'string' && typeof id !== 'number') return null;
+  const lastSeen = typeof issue?.lastSeen === 'string' ? issue.lastSeen : null;
+  return { id: String(id), lastSeen };
+}

@@ -73,12 +73,19 @@ export async function startService(
 
   let server: Server;
   const now = options.now ?? (() => new Date());
-  const selfMonitor = initSelfMonitoring(config.sentryDsn, logger);
+  const selfMonitor = initSelfMonitoring(config.sentryDsn, logger, [
+    config.writeback.slackWebhookUrl,
+    config.writeback.sentryAuthToken,
+    config.writeback.incidentsDsn,
+    config.writeback.linkSecret,
+    config.apiToken,
+    config.sentryClientSecret,
+  ]);
   const metrics = createMetrics(store);
   const analyze = options.analyze ?? analyzeStoredRecords;
   // PUBLIC_URL defaults to this service's own port, known once listening when PORT=0.
   let listeningPort = config.port;
-  const publicUrl = options.env.PUBLIC_URL?.trim()
+  const publicUrl = config.writeback.publicUrlSet
     ? undefined
     : () => `http://localhost:${listeningPort}`;
   const writeback = await createWriteback({
@@ -167,6 +174,15 @@ export async function startService(
   }
   if (config.apiToken === null) {
     log.warn('LOGOUT_LENS_API_TOKEN is not set: /api answers 503 until it is');
+  }
+  const { sentryAuthToken, sentryOrg } = config.writeback;
+  if ((sentryAuthToken === null) !== (sentryOrg === null)) {
+    const missing = sentryOrg === null ? 'SENTRY_ORG' : 'SENTRY_AUTH_TOKEN';
+    const given = sentryOrg === null ? 'SENTRY_AUTH_TOKEN' : 'SENTRY_ORG';
+    log.warn(
+      { missing },
+      `${given} is set but ${missing} is not: no comments on Sentry issues, no issue fetches, and POST /api/reanalyze cannot read Sentry until both are set`,
+    );
   }
   log.info(
     {

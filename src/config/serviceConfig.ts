@@ -39,6 +39,8 @@ export interface WritebackConfig {
   slackRepeatIntervalMs: number;
   /** Base of the links people open, without a trailing slash. */
   publicUrl: string;
+  /** `PUBLIC_URL` was given; else `publicUrl` is this service's own port, known once listening. */
+  publicUrlSet: boolean;
   linkTtlMs: number;
   /** Unset: one is generated at the first start and kept in the store. */
   linkSecret: string | null;
@@ -86,13 +88,20 @@ const integerSetting = (min: number, max: number, fallback: number) =>
     return number;
   });
 
-const durationSetting = (fallback: string) =>
+const durationSetting = (fallback: string, options: { positive?: boolean } = {}) =>
   optionalString.transform((value, ctx) => {
     const ms = parseDuration(value ?? fallback);
     if (ms === null) {
       ctx.addIssue({
         code: 'custom',
         message: `must be a duration such as 30s, 5m, 4h or 7d (got "${value}")`,
+      });
+      return z.NEVER;
+    }
+    if (options.positive && ms <= 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be longer than 0, such as 7d (got "${value}")`,
       });
       return z.NEVER;
     }
@@ -194,7 +203,8 @@ const serviceEnvSchema = z.object({
   SLACK_GROUP_INTERVAL: durationSetting('5m'),
   SLACK_REPEAT_INTERVAL: durationSetting('4h'),
   PUBLIC_URL: urlSetting(['http:', 'https:']),
-  LINK_TTL: durationSetting('7d'),
+  // A link that expires as it is made opens nothing.
+  LINK_TTL: durationSetting('7d', { positive: true }),
   LINK_SECRET: optionalString,
   WRITEBACK_MAX_ATTEMPTS: integerSetting(1, 1000, 12),
   WRITEBACK_RETRY_BASE: durationSetting('2s'),
@@ -240,6 +250,7 @@ export function parseServiceConfig(env: NodeJS.ProcessEnv): ServiceConfig {
       slackRepeatIntervalMs: settings.SLACK_REPEAT_INTERVAL,
       // Port 0 (tests) is only known once listening: startService fills it in then.
       publicUrl: settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`,
+      publicUrlSet: settings.PUBLIC_URL !== undefined,
       linkTtlMs: settings.LINK_TTL,
       linkSecret: settings.LINK_SECRET ?? null,
       maxAttempts: settings.WRITEBACK_MAX_ATTEMPTS,

@@ -124,6 +124,8 @@ export function createIncidentReporter(
       kind: 'retry',
       status: null,
       retryAfterMs: waitMs > 0 ? waitMs : null,
+      // Held back because an intake rate limit still runs: a wait, not a failure.
+      rateLimited: waitMs > 0,
       error:
         'not sent: the SDK transport held it back (rate limit still running, or its queue was full)',
     };

@@ -7,6 +7,7 @@ import {
 import type { Logger } from '../logging/createLogger';
 import { httpOutcome, networkOutcome } from '../writeback/httpOutcome';
 import type { SendOutcome } from '../writeback/Writeback';
+import { maskSlackMessage } from './maskSlackMessage';
 
 export interface SlackNotifier {
   send(message: IncomingWebhookSendArguments): Promise<SendOutcome>;
@@ -21,8 +22,9 @@ export interface SlackNotifierOptions {
 
 /**
  * Posts Block Kit messages to an incoming webhook with `@slack/webhook`, one
- * try each: the outbox owns retries. The library's error drops the headers,
- * so the fetch it is given keeps the last answer's `Retry-After`.
+ * try each: the outbox owns retries. Every string is masked on the way out,
+ * whoever built the message. The library's error drops the headers, so the
+ * fetch it is given keeps the last answer's `Retry-After`.
  */
 export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifier {
   const log = options.logger.child({ part: 'slack' });
@@ -42,7 +44,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
     async send(message) {
       lastHeaders = new Headers();
       try {
-        const answer = await webhook.send(message);
+        const answer = await webhook.send(maskSlackMessage(message));
         log.debug({ answer: answer.text }, 'slack message posted');
         return { kind: 'delivered', status: 200 };
       } catch (error) {

@@ -11,7 +11,10 @@ import type { SlackFeedState, SlackNote } from './SlackNote';
 
 export interface SlackPlannerOptions {
   store: Pick<IncidentStore, 'getIncident'> &
-    Pick<WritebackStore, 'pendingSlackNotes' | 'slackFeeds' | 'recordSlackMessage'>;
+    Pick<
+      WritebackStore,
+      'pendingSlackNotes' | 'slackFeeds' | 'recordSlackMessage' | 'dropSlackNotes'
+    >;
   config: WritebackConfig;
   links: IncidentLinks;
   logger: Logger;
@@ -46,7 +49,16 @@ export function createSlackPlanner(options: SlackPlannerOptions): () => Promise<
         await Promise.all(uniqueIds(group).map((id) => store.getIncident(id)))
       ).filter((incident): incident is Incident => incident !== null);
       const lead = incidents.find((incident) => !incident.superseded_by) ?? incidents[0];
-      if (!lead) continue;
+      if (!lead) {
+        // A re-analysis removed every incident noted: nothing to tell, ever.
+        // Closed now, or each pass would read them again.
+        await store.dropSlackNotes(group);
+        log.debug(
+          { fingerprint, notes: group.length },
+          'slack notes closed: their incidents are gone',
+        );
+        continue;
+      }
 
       const links = {
         incidentPage: options.links.urlFor(lead.id),

@@ -140,6 +140,8 @@ export interface WritebackStore {
   pendingSlackNotes(): Promise<SlackNote[]>;
   slackFeeds(): Promise<Map<string, SlackFeedState>>;
   recordSlackMessage(plan: SlackMessagePlan): Promise<void>;
+  /** Closes notes that will never be in a message (their incidents are gone). */
+  dropSlackNotes(notes: Pick<SlackNote, 'incidentId' | 'version'>[]): Promise<void>;
   /** The secret stored under `name`, made with `create` and stored on first use. */
   secret(name: string, create: () => string): Promise<string>;
 }

@@ -69,6 +69,8 @@ export interface WritebacksTable {
   key: string;
   state: string;
   attempts: number;
+  /** Attempts that failed by the target's fault (5xx, no answer); 429s are not counted. */
+  failures: number;
   /** Epoch ms of the next attempt while pending. */
   next_attempt_at: number | null;
   last_status: number | null;

@@ -8,15 +8,15 @@ import type { Logger } from '../logging/createLogger';
 import type { Cause, Incident } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
 import { migrateToLatest } from './migrations';
-import { insertWritebacks, sqliteWritebackStore } from './sqliteWritebackStore';
+import { saveDelivery } from './saveDelivery';
+import { chunks, ROWS_PER_INSERT } from './chunks';
+import { insertWritebacks } from './insertWritebacks';
+import { sqliteWritebackStore } from './sqliteWritebackStore';
 import type {
   AnalysisUpdate,
   IncidentPage,
   IncidentQuery,
-  KeyedRecord,
-  NewDelivery,
   RecordSnapshot,
-  SaveDeliveryResult,
   Store,
 } from './Store';
 import type { StoreSchema } from './StoreSchema';
@@ -28,9 +28,6 @@ export interface SqliteStoreOptions {
   /** Stamps `updated_at`; injected so tests control time. */
   now?: () => Date;
 }
-
-// Rows per INSERT: far below SQLite's bound-variable limit, large enough to be quick.
-const ROWS_PER_INSERT = 100;
 
 /**
  * Opens (creating when missing) the SQLite store and migrates it to the latest
@@ -195,93 +192,6 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   };
 }
 
-async function saveDelivery(
-  trx: Transaction<StoreSchema>,
-  delivery: NewDelivery,
-  records: KeyedRecord[],
-): Promise<SaveDeliveryResult> {
-  const inserted = await trx
-    .insertInto('deliveries')
-    .values({
-      received_at: delivery.receivedAt,
-      resource: delivery.resource,
-      action: delivery.action,
-      request_id: delivery.requestId,
-      content_key: delivery.contentKey,
-      outcome: delivery.outcome,
-      record_count: records.length,
-    })
-    .onConflict((oc) => oc.column('content_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-
-  if (!inserted) {
-    const existing = await trx
-      .selectFrom('deliveries')
-      .select('id')
-      .where('content_key', '=', delivery.contentKey)
-      .executeTakeFirstOrThrow();
-    return { status: 'duplicate', deliveryId: existing.id };
-  }
-
-  let recordsChanged = 0;
-  for (const chunk of chunks(longestPerKey(records), ROWS_PER_INSERT)) {
-    const result = await trx
-      .insertInto('records')
-      .values(
-        chunk.map(({ key, record, preference }) => ({
-          dedupe_key: key,
-          time: record.time,
-          source: record.source,
-          message_length: record.message.length,
-          preference,
-          json: JSON.stringify(record),
-          delivery_id: inserted.id,
-        })),
-      )
-      // A copy cut short (a breadcrumb) never replaces a longer one.
-      .onConflict((oc) =>
-        oc
-          .column('dedupe_key')
-          .doUpdateSet((eb) => ({
-            time: eb.ref('excluded.time'),
-            source: eb.ref('excluded.source'),
-            message_length: eb.ref('excluded.message_length'),
-            preference: eb.ref('excluded.preference'),
-            json: eb.ref('excluded.json'),
-          }))
-          .where((eb) =>
-            eb.or([
-              eb(
-                eb.ref('excluded.message_length'),
-                '>',
-                eb.ref('records.message_length'),
-              ),
-              eb.and([
-                eb(
-                  eb.ref('excluded.message_length'),
-                  '=',
-                  eb.ref('records.message_length'),
-                ),
-                eb(eb.ref('excluded.preference'), '<', eb.ref('records.preference')),
-              ]),
-            ]),
-          ),
-      )
-      .executeTakeFirst();
-    recordsChanged += Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
-
-  if (recordsChanged > 0) {
-    await trx
-      .updateTable('store_state')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('key', '=', 'records_version')
-      .execute();
-  }
-  return { status: 'saved', deliveryId: inserted.id, recordsChanged };
-}
-
 async function readState(trx: Transaction<StoreSchema>, key: string): Promise<number> {
   const row = await trx
     .selectFrom('store_state')
@@ -312,27 +222,4 @@ function toRow(incident: Incident, updatedAt: string) {
     json: JSON.stringify(incident),
     updated_at: updatedAt,
   };
-}
-
-/** Within one delivery, copies sharing a key keep the one the table would keep. */
-function longestPerKey(records: KeyedRecord[]): KeyedRecord[] {
-  const byKey = new Map<string, KeyedRecord>();
-  for (const keyed of records) {
-    const kept = byKey.get(keyed.key);
-    if (!kept || isPreferred(keyed, kept)) byKey.set(keyed.key, keyed);
-  }
-  return [...byKey.values()];
-}
-
-function isPreferred(candidate: KeyedRecord, kept: KeyedRecord): boolean {
-  const lengths = candidate.record.message.length - kept.record.message.length;
-  return lengths > 0 || (lengths === 0 && candidate.preference < kept.preference);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) {
-    result.push(items.slice(start, start + size));
-  }
-  return result;
 }

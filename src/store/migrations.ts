@@ -140,6 +140,16 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '003_writeback_failures': {
+    async up(db: Kysely<unknown>) {
+      // Attempts count every try; failures only the target's own (5xx, no
+      // answer), which alone use up WRITEBACK_MAX_ATTEMPTS. Rate-limit waits do not.
+      await db.schema
+        .alterTable('writebacks')
+        .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 /**

@@ -1,99 +1,16 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 
-import type { SlackFeedState, SlackNote } from '../slack/SlackNote';
 import {
-  type NewWriteback,
   type Writeback,
   type WritebackState,
   type WritebackTarget,
   writebackStates,
 } from '../writeback/Writeback';
 import type { WritebackStore } from './Store';
+import { sqliteSlackFeedStore } from './sqliteSlackFeedStore';
 import type { StoreSchema, WritebacksTable } from './StoreSchema';
 
-/**
- * Stores write-backs and notes planned by an analysis, in the analysis'
- * transaction. A key already stored is skipped (once per version and
- * target); a newer Sentry event of an incident supersedes an older one that
- * was never sent, so a burst of analyses sends the latest version, not each.
- */
-export async function insertWritebacks(
-  trx: Transaction<StoreSchema>,
-  writebacks: NewWriteback[],
-  notes: SlackNote[],
-  nowIso: string,
-): Promise<void> {
-  for (const writeback of writebacks) {
-    const inserted = await insertWriteback(trx, writeback, nowIso);
-    if (!inserted || writeback.target !== 'sentry_event') continue;
-
-    const older = trx
-      .selectFrom('writeback_incidents')
-      .select('writeback_id')
-      .where('incident_id', 'in', writeback.incidentIds);
-    await trx
-      .updateTable('writebacks')
-      .set({ state: 'superseded', next_attempt_at: null, updated_at: nowIso })
-      .where('target', '=', 'sentry_event')
-      .where('state', '=', 'pending')
-      .where('attempts', '=', 0)
-      .where('id', '!=', inserted)
-      .where('id', 'in', older)
-      .execute();
-  }
-
-  for (const note of notes) {
-    await trx
-      .insertInto('slack_notes')
-      .values({
-        incident_id: note.incidentId,
-        version: note.version,
-        fingerprint: note.fingerprint,
-        user: note.user,
-        noted_at: note.notedAtMs,
-        writeback_id: null,
-      })
-      .onConflict((oc) => oc.columns(['incident_id', 'version']).doNothing())
-      .execute();
-  }
-}
-
-async function insertWriteback(
-  trx: Transaction<StoreSchema>,
-  writeback: NewWriteback,
-  nowIso: string,
-): Promise<number | null> {
-  const row = await trx
-    .insertInto('writebacks')
-    .values({
-      target: writeback.target,
-      key: writeback.key,
-      state: 'pending',
-      attempts: 0,
-      next_attempt_at: writeback.notBeforeMs,
-      last_status: null,
-      last_error: null,
-      interrupted: 0,
-      payload: JSON.stringify(writeback.payload),
-      result: null,
-      created_at: nowIso,
-      updated_at: nowIso,
-    })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) return null;
-
-  for (const incidentId of new Set(writeback.incidentIds)) {
-    await trx
-      .insertInto('writeback_incidents')
-      .values({ writeback_id: row.id, incident_id: incidentId })
-      .execute();
-  }
-  return row.id;
-}
-
-/** The outbox and the Slack feed's state over the SQLite database. */
+/** The outbox (and, through `sqliteSlackFeedStore`, the Slack feed's state) over SQLite. */
 export function sqliteWritebackStore(
   db: Kysely<StoreSchema>,
   now: () => Date,
@@ -137,6 +54,7 @@ export function sqliteWritebackStore(
           next_attempt_at: settlement.nextAttemptAtMs,
           interrupted: 0,
           updated_at: now().toISOString(),
+          ...(settlement.targetFailure ? { failures: sql<number>`failures + 1` } : {}),
           ...(settlement.result === undefined
             ? {}
             : { result: JSON.stringify(settlement.result) }),
@@ -198,80 +116,7 @@ export function sqliteWritebackStore(
       return counts as Record<WritebackState, number>;
     },
 
-    async pendingSlackNotes() {
-      const rows = await db
-        .selectFrom('slack_notes as note')
-        .selectAll('note')
-        .select((eb) =>
-          eb
-            .exists(
-              eb
-                .selectFrom('slack_notes as told')
-                .select('told.incident_id')
-                .whereRef('told.incident_id', '=', 'note.incident_id')
-                .where('told.writeback_id', 'is not', null),
-            )
-            .as('announced'),
-        )
-        .where('note.writeback_id', 'is', null)
-        .orderBy('note.noted_at', 'asc')
-        .execute();
-      return rows.map((row) => ({
-        incidentId: row.incident_id,
-        version: row.version,
-        fingerprint: row.fingerprint,
-        user: row.user,
-        notedAtMs: row.noted_at,
-        announcedBefore: Boolean(row.announced),
-      }));
-    },
-
-    async slackFeeds() {
-      const rows = await db.selectFrom('slack_feeds').selectAll().execute();
-      return new Map<string, SlackFeedState>(
-        rows.map((row) => [
-          row.fingerprint,
-          {
-            fingerprint: row.fingerprint,
-            firstNotedAtMs: row.first_noted_at,
-            lastMessageAtMs: row.last_message_at,
-            messages: row.messages,
-          },
-        ]),
-      );
-    },
-
-    async recordSlackMessage(plan) {
-      const nowIso = now().toISOString();
-      await db.transaction().execute(async (trx) => {
-        const id = await insertWriteback(trx, plan.writeback, nowIso);
-        if (id === null) return;
-
-        for (const note of plan.notes) {
-          await trx
-            .updateTable('slack_notes')
-            .set({ writeback_id: id })
-            .where('incident_id', '=', note.incidentId)
-            .where('version', '=', note.version)
-            .execute();
-        }
-        await trx
-          .insertInto('slack_feeds')
-          .values({
-            fingerprint: plan.fingerprint,
-            first_noted_at: plan.atMs,
-            last_message_at: plan.atMs,
-            messages: 1,
-          })
-          .onConflict((oc) =>
-            oc.column('fingerprint').doUpdateSet((eb) => ({
-              last_message_at: plan.atMs,
-              messages: eb('slack_feeds.messages', '+', 1),
-            })),
-          )
-          .execute();
-      });
-    },
+    ...sqliteSlackFeedStore(db, now),
 
     async secret(name, create) {
       return db.transaction().execute(async (trx) => {
@@ -324,6 +169,7 @@ function toWriteback(
     incidentIds: incidentIds.get(row.id) ?? [],
     state: row.state as WritebackState,
     attempts: row.attempts,
+    failures: row.failures,
     lastStatus: row.last_status,
     lastError: row.last_error,
     nextAttemptAt:

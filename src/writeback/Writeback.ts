@@ -43,6 +43,11 @@ export interface Writeback {
   incidentIds: string[];
   state: WritebackState;
   attempts: number;
+  /**
+   * Attempts that failed by the target's fault (5xx, network errors,
+   * timeouts): what `WRITEBACK_MAX_ATTEMPTS` caps. Rate-limit waits are not counted.
+   */
+  failures: number;
   /** HTTP status of the last attempt; null before one, or after a network error. */
   lastStatus: number | null;
   lastError: string | null;
@@ -61,7 +66,17 @@ export interface Writeback {
 export type SendOutcome =
   | { kind: 'delivered'; status: number; result?: unknown }
   /** 429, 5xx, a network error or a timeout: try again, after `retryAfterMs` when the target said. */
-  | { kind: 'retry'; status: number | null; retryAfterMs: number | null; error: string }
+  | {
+      kind: 'retry';
+      status: number | null;
+      retryAfterMs: number | null;
+      error: string;
+      /**
+       * The target asked us to wait (a 429, or the SDK holding an event back
+       * while an intake rate limit lasts): not its failure, so not counted.
+       */
+      rateLimited?: boolean;
+    }
   /** Any other 4xx: the request itself is wrong; kept with the answer, never retried. */
   | { kind: 'rejected'; status: number; error: string };
 
@@ -72,4 +87,6 @@ export interface WritebackSettlement {
   lastError: string | null;
   nextAttemptAtMs: number | null;
   result?: unknown;
+  /** The attempt failed by the target's fault: counts toward `WRITEBACK_MAX_ATTEMPTS`. */
+  targetFailure?: boolean;
 }

@@ -23,7 +23,7 @@ export interface OutboxWorkerOptions {
   beforePass?: () => Promise<void>;
   logger: Logger;
   now: () => Date;
-  /** Attempts before a write-back failing with 5xx or network errors is given up. */
+  /** Failed attempts (5xx, network errors, timeouts; not 429s) before giving up. */
   maxAttempts: number;
   /** First retry delay; doubles per attempt, at most an hour. */
   retryBaseMs: number;
@@ -168,20 +168,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return;
     }
 
-    const rateLimited = outcome.status === 429;
-    if (!rateLimited && writeback.attempts >= options.maxAttempts) {
+    // Only the target's own failures use up attempts; a rate limit is a wait it asked for.
+    const rateLimited = outcome.rateLimited === true || outcome.status === 429;
+    const failures = writeback.failures + (rateLimited ? 0 : 1);
+    if (!rateLimited && failures >= options.maxAttempts) {
       wlog.error({ status: outcome.status, error: outcome.error }, 'write-back given up');
       await options.store.settleWriteback(writeback.id, {
         state: 'failed',
         lastStatus: outcome.status,
-        lastError: `gave up after ${writeback.attempts} attempts: ${outcome.error}`,
+        lastError: `gave up after ${failures} failed attempts: ${outcome.error}`,
         nextAttemptAtMs: null,
+        targetFailure: true,
       });
       return;
     }
 
+    // A 429 that names no wait still backs off with every try, not only failures.
     const waitMs =
-      outcome.retryAfterMs ?? backoffMs(writeback.attempts, options.retryBaseMs);
+      outcome.retryAfterMs ??
+      backoffMs(rateLimited ? writeback.attempts : failures, options.retryBaseMs);
     if (outcome.retryAfterMs !== null) {
       pausedUntil.set(writeback.target, nowMs + outcome.retryAfterMs);
     }
@@ -194,6 +199,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       lastStatus: outcome.status,
       lastError: outcome.error,
       nextAttemptAtMs: nowMs + waitMs,
+      targetFailure: !rateLimited,
     });
   }
 

@@ -55,7 +55,13 @@ export function httpOutcome(
   const text = body.length > MAX_BODY_CHARS ? `${body.slice(0, MAX_BODY_CHARS)}…` : body;
   const error = `HTTP ${status}${text.trim() === '' ? '' : `: ${text.trim()}`}`;
   if (status === 429 || status === 408 || status >= 500) {
-    return { kind: 'retry', status, retryAfterMs: retryAfterMs(headers, nowMs), error };
+    return {
+      kind: 'retry',
+      status,
+      retryAfterMs: retryAfterMs(headers, nowMs),
+      error,
+      rateLimited: status === 429,
+    };
   }
   return { kind: 'rejected', status, error };
 }

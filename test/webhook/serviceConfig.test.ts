@@ -22,6 +22,7 @@ describe('parseServiceConfig', () => {
         slackGroupIntervalMs: 300_000,
         slackRepeatIntervalMs: 14_400_000,
         publicUrl: 'http://localhost:8080',
+        publicUrlSet: false,
         linkTtlMs: 604_800_000,
         linkSecret: null,
         maxAttempts: 12,

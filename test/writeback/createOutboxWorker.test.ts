@@ -93,7 +93,7 @@ describe('createOutboxWorker', () => {
     expect((attemptsAt[2] ?? 0) - (attemptsAt[1] ?? 0)).toBeGreaterThanOrEqual(1000);
     const [row] = await store.listWritebacks('i1');
     expect(row).toMatchObject({ state: 'failed', attempts: 3, lastStatus: 503 });
-    expect(row?.lastError).toMatch(/^gave up after 3 attempts: HTTP 503/);
+    expect(row?.lastError).toMatch(/^gave up after 3 failed attempts: HTTP 503/);
     await store.close();
   });
 
@@ -130,6 +130,60 @@ describe('createOutboxWorker', () => {
     const rows = await store.listWritebacks('i1');
     expect(rows.map((row) => row.state)).toEqual(['done', 'done']);
     expect(Math.max(...rows.map((row) => row.attempts))).toBeGreaterThan(3);
+    await store.close();
+  });
+
+  it('counts neither 429s nor SDK hold-backs toward the cap: twelve waits, then three 503s give up', async () => {
+    const store = await storeWith(['a']);
+    let clock = 0;
+    const outcomes: SendOutcome[] = [
+      ...Array.from({ length: 10 }, (): SendOutcome => ({
+        kind: 'retry',
+        status: 429,
+        retryAfterMs: 1000,
+        error: 'HTTP 429',
+        rateLimited: true,
+      })),
+      // The SDK held the event back while the intake's rate limit lasted.
+      ...Array.from({ length: 2 }, (): SendOutcome => ({
+        kind: 'retry',
+        status: null,
+        retryAfterMs: 1000,
+        error: 'not sent: the SDK transport held it back',
+        rateLimited: true,
+      })),
+    ];
+    const states: string[] = [];
+    const outbox = worker(
+      store,
+      async () =>
+        outcomes.shift() ?? {
+          kind: 'retry',
+          status: 503,
+          retryAfterMs: null,
+          error: 'HTTP 503',
+        },
+      () => new Date(clock),
+    );
+    await outbox.start();
+    for (let step = 0; step < 60; step++) {
+      await outbox.idle();
+      const [row] = await store.listWritebacks('i1');
+      states.push(`${row?.state}:${row?.attempts}`);
+      clock += 5000;
+    }
+    await outbox.close();
+
+    // After the first 503 (the thirteenth attempt) it is still pending.
+    expect(states).toContain('pending:13');
+    const [row] = await store.listWritebacks('i1');
+    expect(row).toMatchObject({
+      state: 'failed',
+      attempts: 15,
+      failures: 3,
+      lastStatus: 503,
+    });
+    expect(row?.lastError).toMatch(/^gave up after 3 failed attempts: HTTP 503/);
     await store.close();
   });
 

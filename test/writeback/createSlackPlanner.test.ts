@@ -118,4 +118,44 @@ describe('createSlackPlanner (Alertmanager-style grouping, default intervals)', 
     ]);
     await store.close();
   });
+
+  it('closes the notes of a fingerprint whose incidents a re-analysis removed, so no pass reads them again', async () => {
+    const clock = T0;
+    const now = () => new Date(clock);
+    const store = await createSqliteStore({ path: ':memory:', logger, now });
+    const config = parseServiceConfig({
+      SLACK_WEBHOOK_URL: 'http://127.0.0.1:1/hook',
+      SLACK_GROUP_WAIT: '0s',
+    }).writeback;
+    const links = createIncidentLinks({
+      publicUrl: 'http://x',
+      secret: 's',
+      ttlMs: 1000,
+      now,
+    });
+    const plan = createSlackPlanner({ store, config, links, logger, now });
+    const gone = incident('i1', '+573001111111');
+    await store.applyAnalysis({
+      upserts: [gone],
+      removals: [],
+      analyzedVersion: 0,
+      slackNotes: [
+        {
+          incidentId: 'i1',
+          version: 'v1',
+          fingerprint: 'fp-a',
+          user: gone.user,
+          notedAtMs: clock,
+        },
+      ],
+    });
+    await store.applyAnalysis({ upserts: [], removals: ['i1'], analyzedVersion: 1 });
+    expect(await store.pendingSlackNotes()).toHaveLength(1);
+
+    await plan();
+
+    expect(await store.pendingSlackNotes()).toEqual([]);
+    expect(await store.listWritebacks('i1')).toEqual([]);
+    await store.close();
+  });
 });

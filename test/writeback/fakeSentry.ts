@@ -45,6 +45,8 @@ export interface FakeSentry {
   scriptIntake(answers: ScriptedAnswer[]): void;
   /** Answers for the next REST calls (any path), in order. */
   scriptRest(answers: ScriptedAnswer[]): void;
+  /** Answers for the next comment posts, given after the comment was stored (a lost answer). */
+  scriptCommentAfterStore(answers: ScriptedAnswer[]): void;
   /** Every answer waits this long; a client gone meanwhile is recorded as status -1. */
   setDelay(ms: number): void;
   /** Holds every envelope unanswered until `release` (a hung intake). */
@@ -61,7 +63,7 @@ export interface FakeSentry {
  * re-analysis use, paginated with `Link` headers like the real API.
  */
 export async function startFakeSentry(
-  options: { perPage?: number } = {},
+  options: { perPage?: number; publicKey?: string } = {},
 ): Promise<FakeSentry> {
   const perPage = options.perPage ?? 100;
   const envelopes: ReceivedEnvelope[] = [];
@@ -69,6 +71,7 @@ export async function startFakeSentry(
   const requests: string[] = [];
   let intakeScript: ScriptedAnswer[] = [];
   let restScript: ScriptedAnswer[] = [];
+  let afterStoreScript: ScriptedAnswer[] = [];
   let held: (() => void)[] | null = null;
   let eventsByIssue = new Map<string, Record<string, unknown>[]>();
   let base = '';
@@ -121,11 +124,19 @@ export async function startFakeSentry(
       const issueId = comment[1];
       // Sentry refuses the same text twice within an hour.
       if (comments.some((c) => c.issueId === issueId && c.text === text)) {
-        send(res, { status: 400, body: '{"detail":"Comment is a duplicate"}' });
+        send(res, {
+          status: 400,
+          body: '{"detail": "You have already posted that comment."}',
+        });
         return;
       }
       const id = String(comments.length + 1);
       comments.push({ issueId, text, id });
+      const lost = afterStoreScript.shift();
+      if (lost) {
+        send(res, lost);
+        return;
+      }
       // Like Sentry: stored even if the answer never reaches the client.
       send(res, { status: 201, body: JSON.stringify({ id, data: { text } }) });
       return;
@@ -206,7 +217,7 @@ export async function startFakeSentry(
 
   return {
     url: base,
-    dsn: `http://publickey@127.0.0.1:${port}/1`,
+    dsn: `http://${options.publicKey ?? 'publickey'}@127.0.0.1:${port}/1`,
     envelopes,
     acceptedEvents: () =>
       envelopes
@@ -219,6 +230,9 @@ export async function startFakeSentry(
     },
     scriptRest(answers) {
       restScript = [...answers];
+    },
+    scriptCommentAfterStore(answers) {
+      afterStoreScript = [...answers];
     },
     holdIntake() {
       held = [];

@@ -44,11 +44,13 @@ describe('httpOutcome', () => {
       status: 429,
       retryAfterMs: 2000,
       error: 'HTTP 429',
+      rateLimited: true,
     });
     expect(httpOutcome(503, headers({}), 'down', NOW)).toMatchObject({
       kind: 'retry',
       retryAfterMs: null,
       error: 'HTTP 503: down',
+      rateLimited: false,
     });
     expect(httpOutcome(400, headers({}), '{"detail":"bad"}', NOW)).toEqual({
       kind: 'rejected',

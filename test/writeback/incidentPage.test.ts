@@ -109,6 +109,26 @@ describe('createIncidentLinks', () => {
     expect(links.refusal('abc', undefined)).toBe('missing');
     expect(links.refusal('abc', ['a', 'b'])).toBe('missing');
   });
+
+  it('refuses a signature whose last character differs only in bits the decoding ignores', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (const secret of ['s', 'u', 'v', 'w']) {
+      const links = createIncidentLinks({
+        ...options,
+        secret,
+        now: at('2026-01-03T10:00:00Z'),
+      });
+      const sig = new URL(links.urlFor('abc')).searchParams.get('sig') ?? '';
+      // 43 characters carry 258 bits for 256: the last one's two low bits are spare.
+      const last = alphabet.indexOf(sig.slice(-1));
+      const twin = `${sig.slice(0, -1)}${alphabet[last ^ 1]}`;
+      expect(Buffer.from(twin.split('.')[1] ?? '', 'base64url')).toEqual(
+        Buffer.from(sig.split('.')[1] ?? '', 'base64url'),
+      );
+      expect(links.refusal('abc', sig)).toBeNull();
+      expect(links.refusal('abc', twin)).toBe('invalid');
+    }
+  });
 });
 
 describe('GET /incidents/:id', () => {
