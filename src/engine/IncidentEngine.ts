@@ -7,6 +7,8 @@ import { failureIncident, revocationIncident } from './draftIncidents';
 import { ExpiringMap } from './ExpiringMap';
 import type { IncidentDraft } from './IncidentDraft';
 import { addGap, addToTimeline } from './IncidentDraft';
+import { detachRecord } from './detachRecord';
+import { mayBeSignal } from './mayBeSignal';
 import { RecentSignals } from './RecentSignals';
 import type { TrackedRevocation } from './Revocation';
 import { revokedNothing } from './Revocation';
@@ -69,7 +71,7 @@ export class IncidentEngine {
   constructor(
     private readonly settings: AnalysisSettings,
     private readonly parse: (record: LogRecord) => Signal | null = (record) =>
-      parseSignal(record, settings),
+      mayBeSignal(record) ? parseSignal(detachRecord(record), settings) : null,
   ) {
     const raceMs = settings.raceWindowSeconds * 1000;
     this.lookbackMs = settings.lookbackHours * 3_600_000;
@@ -142,7 +144,8 @@ export class IncidentEngine {
         if (signal.jti) this.history.own(signal.jti, signal.user, seen.time);
         return;
       case 'rotation':
-        this.history.addRotation({ ...seen, signal });
+        // `seen` is this signal's own fresh object: no copy needed to narrow it.
+        this.history.addRotation(seen as SeenSignal<typeof signal>);
         return;
       case 'refresh_failed':
         this.history.own(signal.jti, signal.user, seen.time);

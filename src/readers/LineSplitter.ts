@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 
 /** Longest line kept whole; past it the text is handed on in pieces. */
 const MAX_LINE_CHARS = 32 * 1024 * 1024;
+const PIECE_BYTES = 64 * 1024;
 
 /**
  * Splits a byte stream into text lines (`\n` or `\r\n`) without readline:
@@ -13,6 +14,19 @@ export class LineSplitter {
   private carry = '';
 
   push(chunk: Buffer, onLine: (line: string) => void): void {
+    // Decoded in pieces: a string of 1 MB lands in V8's large-object space,
+    // which only a full collection frees, so the heap grew by every chunk
+    // read; 64 KB strings die young. A piece may end mid-character or
+    // mid-line: the decoder and the carry join them as for chunks.
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+      this.pushPiece(
+        chunk.subarray(at, Math.min(at + PIECE_BYTES, chunk.length)),
+        onLine,
+      );
+    }
+  }
+
+  private pushPiece(chunk: Buffer, onLine: (line: string) => void): void {
     const decoded = this.decoder.write(chunk);
     const text = this.carry.length === 0 ? decoded : this.carry + decoded;
     let start = 0;

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: every figure of the performance targets, each with the
+ * baseline it is judged against, measured in this one run. Heavy work runs
+ * in child processes so that each peak RSS is that work's own. Generated
+ * files live in a temporary folder removed at the end.
+ */
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { analyzeBench, type AnalyzeFigures } from './analyzeBench';
+import { benchSizes } from './benchSizes';
+import { engineBench } from './engineBench';
+import { heading, verdict } from './formatFigures';
+import { stopMeasured } from './runMeasured';
+import { webhookBench } from './webhookBench';
+
+const out = (text: string): void => {
+  process.stdout.write(text);
+};
+
+async function main(): Promise<void> {
+  const sizes = benchSizes(process.env);
+  const dir = mkdtempSync(join(tmpdir(), 'logout-lens-bench-'));
+  const stop = (): void => {
+    stopMeasured();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  out(`# logout-lens bench (${sizes.name})\n`);
+  out(
+    `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ` +
+      `${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`,
+  );
+
+  try {
+    const analyzed: AnalyzeFigures[] = [];
+    for (const bytes of sizes.analyzeBytes)
+      analyzed.push(await analyzeBench(dir, bytes, out));
+    const engine = await engineBench(sizes, out);
+    const webhook = await webhookBench(dir, sizes, out);
+
+    const largest = analyzed.at(-1) as AnalyzeFigures;
+    const smallest = analyzed[0] as AnalyzeFigures;
+    const rssMb = (kb: number | null) => (kb === null ? NaN : kb / 1024);
+    out(heading(`targets (${sizes.name} sizes; the issue's are the full ones)`));
+    out(
+      verdict(
+        largest.analyzeMs <= 3 * largest.grepMs,
+        `analyze ≤ 3× grep at the largest size: ${(largest.analyzeMs / largest.grepMs).toFixed(1)}×`,
+      ),
+    );
+    out(
+      verdict(
+        rssMb(largest.analyzeRssKb) < 200,
+        `analyze peak RSS < 200 MiB at the largest size: ${rssMb(largest.analyzeRssKb).toFixed(0)} MiB ` +
+          `(${rssMb(smallest.analyzeRssKb).toFixed(0)} MiB at the smallest)`,
+      ),
+    );
+    out(
+      verdict(
+        webhook.serviceAtRate.p99 < 50 && webhook.serviceAtRate.non2xx === 0,
+        `webhook p99 < 50 ms at ${sizes.webhookRate}/s: ${webhook.serviceAtRate.p99} ms`,
+      ),
+    );
+    out(
+      verdict(
+        webhook.serviceMax.perSecond >= webhook.bareMax.perSecond / 2,
+        `webhook max rate ≥ half the bare endpoint's: ${webhook.serviceMax.perSecond.toFixed(0)}/s ` +
+          `vs ${webhook.bareMax.perSecond.toFixed(0)}/s`,
+      ),
+    );
+    out(
+      verdict(
+        engine.engineMs < 20_000,
+        `engine ${engine.signals} signals < 20 s: ${(engine.engineMs / 1000).toFixed(1)} s, ` +
+          `peak RSS ${(engine.peakRssKb / 1024).toFixed(0)} MiB`,
+      ),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,149 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { BenchSizes } from './benchSizes';
+import { freePort, pinned, startChildServer } from './childServer';
+import { heading, line, ratio } from './formatFigures';
+import { runMeasured } from './runMeasured';
+import { webhookBodies } from './webhookBodies';
+
+export interface LoadFigures {
+  sent: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface WebhookFigures {
+  bodyBytes: number;
+  serviceAtRate: LoadFigures;
+  serviceMax: LoadFigures;
+  bareAtRate: LoadFigures;
+  bareMax: LoadFigures;
+}
+
+const SECRET = 'bench-client-secret';
+const BODIES = 2000;
+/** Enough connections that a slow answer does not hold the fixed rate back. */
+const RATE_CONNECTIONS = 50;
+const MAX_CONNECTIONS = 10;
+// The server gets core 1, autocannon core 0: neither steals the other's CPU.
+const SERVER_CPU = 1;
+const LOAD_CPU = 0;
+
+/**
+ * The real service (`logout-lens serve`, SQLite store in `dir`) and a bare
+ * HMAC-only Express endpoint, each loaded by autocannon at a fixed rate and
+ * then flat out; a fresh store for each run.
+ */
+export async function webhookBench(
+  dir: string,
+  sizes: BenchSizes,
+  out: (text: string) => void,
+): Promise<WebhookFigures> {
+  // Compiled into dist-bench/bench/perf: the compiled tree's root is two up.
+  const dist = join(__dirname, '..', '..');
+  const deliveries = webhookBodies(BODIES, SECRET);
+  const bodiesPath = join(dir, 'bodies.json');
+  writeFileSync(bodiesPath, JSON.stringify(deliveries));
+  const bodyBytes =
+    deliveries.reduce((sum, d) => sum + Buffer.byteLength(d.body), 0) / deliveries.length;
+
+  const load = async (
+    port: number,
+    seconds: number,
+    rate: number,
+  ): Promise<LoadFigures> => {
+    const options = {
+      url: `http://127.0.0.1:${port}`,
+      bodiesPath,
+      seconds,
+      connections: rate > 0 ? RATE_CONNECTIONS : MAX_CONNECTIONS,
+      rate,
+    };
+    const script = join(dist, 'bench/perf/loadChild.js');
+    const { file, args } = pinned(LOAD_CPU, process.execPath, [
+      script,
+      JSON.stringify(options),
+    ]);
+    const run = await runMeasured(file, args, { keepStdout: true });
+    return JSON.parse(run.stdout) as LoadFigures;
+  };
+
+  let store = 0;
+  const service = async (seconds: number, rate: number): Promise<LoadFigures> => {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(dir, `service-${store++}.sqlite`)}`,
+      SENTRY_CLIENT_SECRET: SECRET,
+      LOG_LEVEL: 'error',
+      LOGOUT_LENS_API_TOKEN: 'bench-api-token',
+    };
+    const cli = join(dist, 'src/cli/bin.js');
+    const { file, args } = pinned(SERVER_CPU, process.execPath, [cli, 'serve']);
+    const running = await startChildServer(file, args, env, port, '/healthz');
+    try {
+      return await load(port, seconds, rate);
+    } finally {
+      await running.stop();
+    }
+  };
+
+  const bare = async (seconds: number, rate: number): Promise<LoadFigures> => {
+    const port = await freePort();
+    const env = { ...process.env, PORT: String(port), SENTRY_CLIENT_SECRET: SECRET };
+    const script = join(dist, 'bench/perf/bareHmacServer.js');
+    const { file, args } = pinned(SERVER_CPU, process.execPath, [script]);
+    const running = await startChildServer(file, args, env, port, '/webhooks/sentry');
+    try {
+      return await load(port, seconds, rate);
+    } finally {
+      await running.stop();
+    }
+  };
+
+  out(heading('webhook, POST /webhooks/sentry'));
+  out(
+    line(
+      'bodies',
+      `${BODIES} distinct signed event_alert bodies, mean ${(bodyBytes / 1024).toFixed(1)} KiB, 100 breadcrumbs`,
+    ),
+  );
+  out(
+    line(
+      'pinning',
+      `server on core ${SERVER_CPU}, autocannon on core ${LOAD_CPU} (taskset)`,
+    ),
+  );
+
+  const rate = sizes.webhookRate;
+  const serviceAtRate = await service(sizes.webhookSeconds, rate);
+  out(row(`service at ${rate}/s for ${sizes.webhookSeconds} s`, serviceAtRate));
+  const bareAtRate = await bare(sizes.webhookSeconds, rate);
+  out(row(`bare HMAC at ${rate}/s`, bareAtRate));
+  const serviceMax = await service(sizes.maxRateSeconds, 0);
+  out(row(`service flat out ${sizes.maxRateSeconds} s`, serviceMax));
+  const bareMax = await bare(sizes.maxRateSeconds, 0);
+  out(row(`bare HMAC flat out ${sizes.maxRateSeconds} s`, bareMax));
+  out(line('max rate, service / bare', ratio(serviceMax.perSecond / bareMax.perSecond)));
+
+  return { bodyBytes, serviceAtRate, serviceMax, bareAtRate, bareMax };
+}
+
+function row(label: string, f: LoadFigures): string {
+  const failed = f.non2xx + f.errors + f.timeouts;
+  return line(
+    label,
+    `${f.perSecond.toFixed(0)}/s ok  p50 ${f.p50} ms  p99 ${f.p99} ms  max ${f.max} ms` +
+      (failed > 0
+        ? `  (${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts)`
+        : ''),
+  );
+}
