@@ -25,13 +25,9 @@ export const analysisSettingsSchema = z
       .min(1)
       .default('/app/')
       .transform((root) => (root.endsWith('/') ? root : `${root}/`)),
-    timezone: z
-      .string()
-      .min(1)
-      .default('UTC')
-      .refine(isKnownTimeZone, {
-        message: 'not an IANA time zone (e.g. UTC, America/Bogota)',
-      }),
+    timezone: z.string().min(1).default('UTC').refine(isKnownTimeZone, {
+      message: 'not an IANA time zone (e.g. UTC, America/Bogota)',
+    }),
   })
   .strict();
 
