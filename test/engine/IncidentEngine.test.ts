@@ -464,4 +464,22 @@ describe('IncidentEngine', () => {
     expect(b.fingerprint).toBe(a.fingerprint);
     expect(b.trigger!.truncated).toBe(false);
   });
+
+  test('incidents finished long before the end of a stream are still reported, with what joined them', () => {
+    const start = Date.parse('2026-01-03T10:00:00Z');
+    const filler = Array.from({ length: 4000 }, (_, i) =>
+      logRecord(new Date(start + 2 * 3_600_000 + i * 60_000).toISOString(), `GET /${i}`),
+    );
+    const { incidents } = analyze([
+      ...revokeAll('2026-01-03T10:00:00Z', USER, [J1], revokeAllStack(PACKAGES_VIEW)),
+      failure('2026-01-03T11:00:00Z', J1),
+      ...filler,
+      failure(new Date(start + 70 * 3_600_000).toISOString(), J2),
+    ]);
+
+    expect(incidents.map((i) => [i.cause, i.status, i.failed_jtis])).toEqual([
+      ['backend_revocation', 'confirmed', [J1]],
+      ['unexplained', 'confirmed', [J2]],
+    ]);
+  });
 });
