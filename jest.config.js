@@ -6,6 +6,8 @@ module.exports = {
   testEnvironmentOptions: { globalsCleanup: 'on' },
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Dynamic imports name the compiled `.js` file, as Node's resolution wants.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/(?!(p-retry|is-network-error)/)'],
   testTimeout: 30000,
