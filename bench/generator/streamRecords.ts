@@ -1,6 +1,6 @@
 import { deployEvents } from './deployEvents';
 import { Filler } from './filler';
-import { MinHeap } from './MinHeap';
+import { MinHeap } from '../../src/readers/MinHeap';
 import { Prng } from './Prng';
 import type { StoryKind, StorySpec } from './stories/storyKinds';
 import { DEFAULT_KIND_WEIGHTS, runStory } from './stories/storyKinds';

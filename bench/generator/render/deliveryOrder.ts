@@ -1,4 +1,4 @@
-import { MinHeap } from '../MinHeap';
+import { MinHeap } from '../../../src/readers/MinHeap';
 
 interface Keyed<T> {
   item: T;
