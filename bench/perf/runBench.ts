@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { analyzeBench, type AnalyzeFigures } from './analyzeBench';
+import { benchParts } from './benchParts';
 import { benchSizes } from './benchSizes';
 import { engineBench } from './engineBench';
 import { heading, verdict } from './formatFigures';
@@ -21,6 +22,7 @@ const out = (text: string): void => {
 
 async function main(): Promise<void> {
   const sizes = benchSizes(process.env);
+  const parts = benchParts(process.env);
   const dir = mkdtempSync(join(tmpdir(), 'logout-lens-bench-'));
   const stop = (): void => {
     stopMeasured();
@@ -38,48 +40,55 @@ async function main(): Promise<void> {
 
   try {
     const analyzed: AnalyzeFigures[] = [];
-    for (const bytes of sizes.analyzeBytes)
-      analyzed.push(await analyzeBench(dir, bytes, out));
-    const engine = await engineBench(sizes, out);
-    const webhook = await webhookBench(dir, sizes, out);
+    if (parts.has('analyze'))
+      for (const bytes of sizes.analyzeBytes)
+        analyzed.push(await analyzeBench(dir, bytes, out));
+    const engine = parts.has('engine') ? await engineBench(sizes, out) : null;
+    const webhook = parts.has('webhook') ? await webhookBench(dir, sizes, out) : null;
 
-    const largest = analyzed.at(-1) as AnalyzeFigures;
-    const smallest = analyzed[0] as AnalyzeFigures;
+    const largest = analyzed.at(-1);
+    const smallest = analyzed[0];
     const rssMb = (kb: number | null) => (kb === null ? NaN : kb / 1024);
     out(heading(`targets (${sizes.name} sizes; the issue's are the full ones)`));
-    out(
-      verdict(
-        largest.analyzeMs <= 3 * largest.grepMs,
-        `analyze ≤ 3× grep at the largest size: ${(largest.analyzeMs / largest.grepMs).toFixed(1)}×`,
-      ),
-    );
-    out(
-      verdict(
-        rssMb(largest.analyzeRssKb) < 200,
-        `analyze peak RSS < 200 MiB at the largest size: ${rssMb(largest.analyzeRssKb).toFixed(0)} MiB ` +
-          `(${rssMb(smallest.analyzeRssKb).toFixed(0)} MiB at the smallest)`,
-      ),
-    );
-    out(
-      verdict(
-        webhook.serviceAtRate.p99 < 50 && webhook.serviceAtRate.non2xx === 0,
-        `webhook p99 < 50 ms at ${sizes.webhookRate}/s: ${webhook.serviceAtRate.p99} ms`,
-      ),
-    );
-    out(
-      verdict(
-        webhook.serviceMax.perSecond >= webhook.bareMax.perSecond / 2,
-        `webhook max rate ≥ half the bare endpoint's: ${webhook.serviceMax.perSecond.toFixed(0)}/s ` +
-          `vs ${webhook.bareMax.perSecond.toFixed(0)}/s`,
-      ),
-    );
-    out(
-      verdict(
-        engine.engineMs < 20_000,
-        `engine ${engine.signals} signals < 20 s: ${(engine.engineMs / 1000).toFixed(1)} s, ` +
-          `peak RSS ${(engine.peakRssKb / 1024).toFixed(0)} MiB`,
-      ),
-    );
+    if (largest !== undefined && smallest !== undefined) {
+      out(
+        verdict(
+          largest.analyzeMs <= 3 * largest.grepMs,
+          `analyze ≤ 3× grep at the largest size: ${(largest.analyzeMs / largest.grepMs).toFixed(1)}×`,
+        ),
+      );
+      out(
+        verdict(
+          rssMb(largest.analyzeRssKb) < 200,
+          `analyze peak RSS < 200 MiB at the largest size: ${rssMb(largest.analyzeRssKb).toFixed(0)} MiB ` +
+            `(${rssMb(smallest.analyzeRssKb).toFixed(0)} MiB at the smallest)`,
+        ),
+      );
+    }
+    if (webhook !== null) {
+      out(
+        verdict(
+          webhook.serviceAtRate.p99 < 50 && webhook.serviceAtRate.non2xx === 0,
+          `webhook p99 < 50 ms at ${sizes.webhookRate}/s: ${webhook.serviceAtRate.p99} ms`,
+        ),
+      );
+      out(
+        verdict(
+          webhook.serviceMax.perSecond >= webhook.bareMax.perSecond / 2,
+          `webhook max rate ≥ half the bare endpoint's: ${webhook.serviceMax.perSecond.toFixed(0)}/s ` +
+            `vs ${webhook.bareMax.perSecond.toFixed(0)}/s`,
+        ),
+      );
+    }
+    if (engine !== null) {
+      out(
+        verdict(
+          engine.engineMs < 20_000,
+          `engine ${engine.signals} signals < 20 s: ${(engine.engineMs / 1000).toFixed(1)} s, ` +
+            `peak RSS ${(engine.peakRssKb / 1024).toFixed(0)} MiB`,
+        ),
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
