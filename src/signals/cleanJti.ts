@@ -1,4 +1,5 @@
 const NULL_WORDS = new Set(['none', 'null', 'nil', 'undefined']);
+const LONGEST_NULL_WORD = Math.max(...[...NULL_WORDS].map((word) => word.length));
 const TOKEN = /^[A-Za-z0-9_-]+/;
 const UUID_CALL = /^UUID\(\s*(['"])(.*?)\1\s*\)/i;
 
@@ -20,7 +21,11 @@ export function cleanJti(raw: string | null | undefined): string | null {
   value = value.replace(/^['"`]/, '');
 
   const token = TOKEN.exec(value)?.[0] ?? null;
-  if (token === null || NULL_WORDS.has(token.toLowerCase())) return null;
+  if (token === null) return null;
+  // Only short tokens can be a null word; sparing the lower-casing of every
+  // 32-character JTI is worth the length check.
+  if (token.length <= LONGEST_NULL_WORD && NULL_WORDS.has(token.toLowerCase()))
+    return null;
   return token;
 }
 

@@ -28,20 +28,61 @@ export function parseSignal(
   settings: Pick<AnalysisSettings, 'appRoot'>,
 ): Signal | null {
   const text = stripAppPrefix(normaliseMessage(record.message ?? ''));
-  const firstLine = (text.split('\n', 1)[0] ?? '').trim();
+  const firstLine = firstLineOf(text).trim();
 
   const refusal = readUserlessRefusal(record, text);
-  if (refusal) return { ...refusal.body, tag: refusal.tag, firstLine, record };
+  if (refusal) return withContext(refusal.body, refusal.tag, firstLine, record);
   if (record.origin.kind === 'router') return null;
 
   const tagged = TAG.exec(text);
   if (!tagged) return null;
   const tag = tagged[1] ?? '';
   const body = text.slice(tagged[0].length);
-  const head = (body.split('\n', 1)[0] ?? '').trim();
+  const head = firstLineOf(body).trim();
 
   const reader = tagReaders.get(tag);
-  const appRoot = normaliseAppRoot(settings.appRoot);
+  const appRoot = appRootOf(settings.appRoot);
   const read: SignalBody | null = reader ? reader({ body, head, appRoot }) : null;
-  return { ...(read ?? { kind: 'other', user: findUser(head) }), tag, firstLine, record };
+  return withContext(
+    read ?? { kind: 'other', user: findUser(head) },
+    tag,
+    firstLine,
+    record,
+  );
+}
+
+function firstLineOf(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline < 0 ? text : text.slice(0, newline);
+}
+
+/**
+ * Completes a reader's body into a signal in place. The readers return a
+ * fresh object each time, and copying it with a spread costs more than the
+ * rest of the parse: a spread over bodies of a dozen shapes takes V8's slow
+ * generic path.
+ */
+function withContext(
+  body: SignalBody,
+  tag: string,
+  firstLine: string,
+  record: LogRecord,
+): Signal {
+  const signal = body as Signal;
+  signal.tag = tag;
+  signal.firstLine = firstLine;
+  signal.record = record;
+  return signal;
+}
+
+let lastAppRoot: string | undefined;
+let lastNormalised = '';
+
+/** Settings rarely change between calls: normalise the app root once per value. */
+function appRootOf(appRoot: string): string {
+  if (appRoot !== lastAppRoot) {
+    lastNormalised = normaliseAppRoot(appRoot);
+    lastAppRoot = appRoot;
+  }
+  return lastNormalised;
 }

@@ -9,15 +9,29 @@ const KEY = /(?:^|,|\s[-–—]\s|\.\s)\s*([A-Za-z][A-Za-z_ ]{0,30}?)\s*[:=](?![
  */
 export function readKeyValues(text: string): Map<string, string> {
   const pairs = new Map<string, string>();
-  const keys = [...text.matchAll(KEY)];
 
-  keys.forEach((match, index) => {
-    const key = (match[1] ?? '').trim().toLowerCase().replace(/\s+/g, '_');
-    const start = (match.index ?? 0) + match[0].length;
-    const end = keys[index + 1]?.index ?? text.length;
-    if (!pairs.has(key)) pairs.set(key, text.slice(start, end).trim());
-  });
+  // An exec loop rather than `[...text.matchAll(KEY)]`: the iterator and its
+  // regex clone cost more than the matching on these short lines.
+  let previous: RegExpExecArray | null = null;
+  KEY.lastIndex = 0;
+  for (;;) {
+    const match = KEY.exec(text);
+    if (previous !== null) addPair(pairs, text, previous, match?.index ?? text.length);
+    if (match === null) break;
+    previous = match;
+  }
   return pairs;
+}
+
+function addPair(
+  pairs: Map<string, string>,
+  text: string,
+  match: RegExpExecArray,
+  end: number,
+): void {
+  const key = (match[1] ?? '').trim().toLowerCase().replace(/\s+/g, '_');
+  const start = match.index + match[0].length;
+  if (!pairs.has(key)) pairs.set(key, text.slice(start, end).trim());
 }
 
 /** The first value present under one of `keys`. */
