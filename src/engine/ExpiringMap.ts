@@ -5,7 +5,9 @@
  */
 export class ExpiringMap<K, V> {
   private readonly entries = new Map<K, { value: V; time: number | null }>();
-  private queue: { key: K; time: number }[] = [];
+  // The queue as two arrays, not an object per `set`.
+  private queueKeys: K[] = [];
+  private queueTimes: number[] = [];
   private head = 0;
 
   get size(): number {
@@ -22,8 +24,16 @@ export class ExpiringMap<K, V> {
 
   /** Sets the value and restarts its clock at `time`; entries without a time never expire. */
   set(key: K, value: V, time: number | null): void {
-    this.entries.set(key, { value, time });
-    if (time !== null) this.queue.push({ key, time });
+    const entry = this.entries.get(key);
+    if (entry === undefined) this.entries.set(key, { value, time });
+    else {
+      entry.value = value;
+      entry.time = time;
+    }
+    if (time !== null) {
+      this.queueKeys.push(key);
+      this.queueTimes.push(time);
+    }
   }
 
   /** Restarts an entry's clock without changing its value. */
@@ -33,14 +43,16 @@ export class ExpiringMap<K, V> {
   }
 
   forgetBefore(cutoff: number): void {
-    while (this.head < this.queue.length && this.queue[this.head]!.time < cutoff) {
-      const { key, time } = this.queue[this.head]!;
+    while (this.head < this.queueTimes.length && this.queueTimes[this.head]! < cutoff) {
+      const key = this.queueKeys[this.head]!;
+      const time = this.queueTimes[this.head]!;
       this.head += 1;
       // A later `set` re-queued the key; only its latest time counts.
       if (this.entries.get(key)?.time === time) this.entries.delete(key);
     }
-    if (this.head > 4096 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
+    if (this.head > 4096 && this.head * 2 > this.queueTimes.length) {
+      this.queueKeys = this.queueKeys.slice(this.head);
+      this.queueTimes = this.queueTimes.slice(this.head);
       this.head = 0;
     }
   }

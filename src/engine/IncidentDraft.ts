@@ -1,5 +1,5 @@
 import type { Cause } from '../model/Incident';
-import type { SeenSignal } from './SeenSignal';
+import type { Evidence } from './Evidence';
 import type { Trigger } from './triggerOf';
 
 /** An incident while the engine still works on it; `toIncident` makes the SPEC §6 shape. */
@@ -14,14 +14,15 @@ export interface IncidentDraft {
   action: { tag: string; actor: string | null; detail: string | null } | null;
   sessions: { id: string | null; jti: string | null }[];
   gaps: string[];
-  timeline: SeenSignal[];
+  /** Compact entries: a draft may live until the report prints. */
+  timeline: Evidence[];
   failedJtis: string[];
   confirmed: boolean;
 }
 
-export function addToTimeline(draft: IncidentDraft, signals: SeenSignal[]): void {
-  for (const seen of signals) {
-    if (!draft.timeline.includes(seen)) draft.timeline.push(seen);
+export function addToTimeline(draft: IncidentDraft, entries: Evidence[]): void {
+  for (const entry of entries) {
+    if (!draft.timeline.includes(entry)) draft.timeline.push(entry);
   }
 }
 

@@ -10,7 +10,10 @@ import { addGap, addToTimeline } from './IncidentDraft';
 import { detachRecord } from './detachRecord';
 import { mayBeSignal } from './mayBeSignal';
 import { RecentSignals } from './RecentSignals';
-import type { TrackedRevocation } from './Revocation';
+import type { Evidence } from './Evidence';
+import { evidenceOf } from './Evidence';
+import { ownCopy } from './ownCopy';
+import type { Revocation } from './Revocation';
 import { revokedNothing } from './Revocation';
 import { REVOCATION_SPAN_MS, RevocationAssembler } from './RevocationAssembler';
 import type { SeenSignal, SignalOf } from './SeenSignal';
@@ -208,10 +211,11 @@ export class IncidentEngine {
     return null;
   }
 
-  private closeRevocation(revocation: TrackedRevocation): void {
-    const revokedSomething = !revokedNothing(revocation);
-    this.history.addRevocation(revocation, revokedSomething);
-    if (!revokedSomething) return;
+  private closeRevocation(revocation: Revocation): void {
+    if (revokedNothing(revocation)) {
+      this.history.addRevocation(revocation, null);
+      return;
+    }
 
     const actions = this.actions
       .list()
@@ -229,8 +233,9 @@ export class IncidentEngine {
           seen.signal.record.source === revocation.source &&
           withinMs(seen, revocation.first, REVOCATION_SPAN_MS),
       );
-    revocation.draft = revocationIncident(revocation, actions, others, this.settings);
-    this.drafts.push(revocation.draft);
+    const draft = revocationIncident(revocation, actions, others, this.settings);
+    this.history.addRevocation(revocation, draft);
+    this.drafts.push(draft);
   }
 
   /** Decides one refresh failure by the rules of SPEC §4, in their order. */
@@ -238,13 +243,15 @@ export class IncidentEngine {
     const { jti } = failure.signal;
     const debug = this.debugOf.get(failure);
     this.debugOf.delete(failure);
-    const evidence: SeenSignal[] = debug ? [failure, debug] : [failure];
+    const evidence: Evidence[] = debug
+      ? [evidenceOf(failure), evidenceOf(debug)]
+      : [evidenceOf(failure)];
 
     const revoked = this.history.revocationListing(failure);
     const user =
       failure.signal.user ?? revoked?.revocation.user ?? this.history.ownerOf(jti);
     if (revoked && (user === null || revoked.revocation.user === user)) {
-      join(revoked.revocation.draft!, jti, evidence);
+      join(revoked.revocation.draft, jti, evidence);
       return;
     }
     if (user === null) {
@@ -254,7 +261,7 @@ export class IncidentEngine {
     }
 
     // Retries of the same JTI join its incident.
-    const key = `${user}\n${jti}`;
+    const key = ownCopy(`${user}\n${jti}`);
     const retried = this.failureDrafts.get(key);
     if (retried) {
       join(retried, jti, evidence);
@@ -271,7 +278,7 @@ export class IncidentEngine {
 
     const bare = this.history.bareRevocation(user, failure);
     if (bare) {
-      join(bare.draft!, jti, evidence);
+      join(bare.draft, jti, evidence);
       return;
     }
 
@@ -297,9 +304,9 @@ export class IncidentEngine {
   }
 }
 
-function join(draft: IncidentDraft, jti: string, evidence: SeenSignal[]): void {
+function join(draft: IncidentDraft, jti: string, evidence: Evidence[]): void {
   draft.confirmed = true;
-  if (!draft.failedJtis.includes(jti)) draft.failedJtis.push(jti);
+  if (!draft.failedJtis.includes(jti)) draft.failedJtis.push(ownCopy(jti));
   addToTimeline(draft, evidence);
 }
 

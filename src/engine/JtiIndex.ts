@@ -1,4 +1,5 @@
 import { jtiMatches } from '../signals/jtiMatches';
+import { ownCopy } from './ownCopy';
 
 const PREFIX = 6;
 
@@ -13,6 +14,15 @@ function prefixKey(jti: string): number {
   return hash;
 }
 
+/** One JTI's values, oldest first. */
+interface Slot<T> {
+  /** The index's own copy of the JTI, shared by every value filed under it. */
+  jti: string;
+  values: T[];
+  /** Queue position (absolute) of the latest value filed or renewed here. */
+  lastQueued: number;
+}
+
 /**
  * Values filed under JTIs, found again by a whole or an abbreviated JTI
  * (`abc123...` in the guide matches `abc123def...` in the app's logs).
@@ -20,44 +30,80 @@ function prefixKey(jti: string): number {
  *
  * Millions of JTIs are filed over a day of logs and nearly every prefix
  * holds one, so a prefix maps to its lone JTI and only gets a `Set` when a
- * second one shares it; the expiry queue is two arrays, not an object each.
+ * second one shares it; the expiry queue is three arrays, not an object each.
+ * The index keeps its own copy of each JTI: the caller's is usually cut from
+ * a log line, which it would keep alive for the whole lookback.
  */
 export class JtiIndex<T extends { time: number | null }> {
-  private readonly byJti = new Map<string, T[]>();
-  private readonly byPrefix = new Map<number, string | Set<string>>();
-  private fifoJtis: string[] = [];
-  private fifoValues: T[] = [];
+  private readonly byJti = new Map<string, Slot<T>>();
+  private readonly byPrefix = new Map<number, Slot<T> | Set<Slot<T>>>();
+  private fifoSlots: Slot<T>[] = [];
+  /** Null marks an entry superseded by a later `renew` of its value. */
+  private fifoValues: (T | null)[] = [];
+  /** The time each entry was queued at; NaN for none. */
+  private fifoTimes: number[] = [];
   private fifoHead = 0;
+  /** Absolute position of `fifoValues[0]`. */
+  private fifoBase = 0;
 
-  add(jti: string, value: T): void {
-    const list = this.byJti.get(jti);
-    if (list) list.push(value);
-    else {
-      this.byJti.set(jti, [value]);
-      if (jti.length >= PREFIX) this.addPrefix(jti);
+  /** Files a value; returns the index's own copy of the JTI. */
+  add(jti: string, value: T): string {
+    let slot = this.byJti.get(jti);
+    if (slot) slot.values.push(value);
+    else slot = this.newSlot(jti, value);
+    slot.lastQueued = this.enqueue(slot, value, value.time);
+    return slot.jti;
+  }
+
+  /**
+   * Like `add`, but when the JTI's latest value is `same` as the new one,
+   * that value takes the new time instead of a second value being filed (a
+   * token refreshed every few minutes would otherwise file its owner each
+   * time). `make` builds the value only when one is filed. Expiry is as if
+   * both had been filed: the older entry only ever hid behind the newer one.
+   * Values without a time are always filed.
+   */
+  renew(
+    jti: string,
+    time: number | null,
+    same: (latest: T) => boolean,
+    make: () => T,
+  ): string {
+    const slot = this.byJti.get(jti);
+    const latest = slot?.values.at(-1);
+    if (
+      slot === undefined ||
+      latest === undefined ||
+      latest.time === null ||
+      time === null ||
+      !same(latest)
+    ) {
+      return this.add(jti, make());
     }
-    this.fifoJtis.push(jti);
-    this.fifoValues.push(value);
+    this.fifoValues[slot.lastQueued - this.fifoBase] = null;
+    latest.time = time;
+    slot.lastQueued = this.enqueue(slot, latest, time);
+    return slot.jti;
   }
 
   /** Every value filed under a JTI that matches `jti`, whole or abbreviated. */
   find(jti: string): T[] {
-    const exact = this.byJti.get(jti) ?? [];
+    const exact = this.byJti.get(jti)?.values ?? [];
     if (jti.length < PREFIX) return exact;
 
-    const keys = this.byPrefix.get(prefixKey(jti));
-    if (keys === undefined) return exact;
+    const slots = this.byPrefix.get(prefixKey(jti));
+    if (slots === undefined) return exact;
     const prefix = jti.slice(0, PREFIX);
-    const matches = (key: string) =>
-      key !== jti && key.startsWith(prefix) && jtiMatches(key, jti);
-    if (typeof keys === 'string') {
-      if (!matches(keys)) return exact;
-      return [...exact, ...(this.byJti.get(keys) ?? [])];
+    const matches = (slot: Slot<T>) =>
+      slot.jti !== jti && slot.jti.startsWith(prefix) && jtiMatches(slot.jti, jti);
+    if (!(slots instanceof Set)) {
+      if (!matches(slots)) return exact;
+      return [...exact, ...slots.values];
     }
-    if (keys.size === 1 && exact.length > 0) return exact;
+    if (slots.size === 1 && exact.length > 0) return exact;
     const found: T[] = [...exact];
-    for (const key of keys) {
-      if (matches(key)) found.push(...(this.byJti.get(key) ?? []));
+    for (const slot of slots) {
+      if (matches(slot)) found.push(...slot.values);
     }
     return found;
   }
@@ -65,41 +111,55 @@ export class JtiIndex<T extends { time: number | null }> {
   /** Drops values older than `cutoff` (ms); values without a time are kept. */
   forgetBefore(cutoff: number): void {
     while (this.fifoHead < this.fifoValues.length) {
-      const value = this.fifoValues[this.fifoHead]!;
-      if (value.time === null || value.time >= cutoff) break;
-      this.remove(this.fifoJtis[this.fifoHead]!, value);
+      const time = this.fifoTimes[this.fifoHead]!;
+      if (Number.isNaN(time) || time >= cutoff) break;
+      const value = this.fifoValues[this.fifoHead];
+      if (value != null) this.remove(this.fifoSlots[this.fifoHead]!, value);
       this.fifoHead += 1;
     }
     if (this.fifoHead > 4096 && this.fifoHead * 2 > this.fifoValues.length) {
-      this.fifoJtis = this.fifoJtis.slice(this.fifoHead);
+      this.fifoSlots = this.fifoSlots.slice(this.fifoHead);
       this.fifoValues = this.fifoValues.slice(this.fifoHead);
+      this.fifoTimes = this.fifoTimes.slice(this.fifoHead);
+      this.fifoBase += this.fifoHead;
       this.fifoHead = 0;
     }
   }
 
-  private addPrefix(jti: string): void {
-    const key = prefixKey(jti);
-    const keys = this.byPrefix.get(key);
-    if (keys === undefined) this.byPrefix.set(key, jti);
-    else if (typeof keys === 'string') this.byPrefix.set(key, new Set([keys, jti]));
-    else keys.add(jti);
+  private enqueue(slot: Slot<T>, value: T, time: number | null): number {
+    this.fifoSlots.push(slot);
+    this.fifoValues.push(value);
+    this.fifoTimes.push(time ?? NaN);
+    return this.fifoBase + this.fifoValues.length - 1;
   }
 
-  private remove(jti: string, value: T): void {
-    const list = this.byJti.get(jti);
-    if (!list) return;
+  private newSlot(jti: string, value: T): Slot<T> {
+    const slot: Slot<T> = { jti: ownCopy(jti), values: [value], lastQueued: -1 };
+    this.byJti.set(slot.jti, slot);
+    if (jti.length < PREFIX) return slot;
+
+    const key = prefixKey(jti);
+    const slots = this.byPrefix.get(key);
+    if (slots === undefined) this.byPrefix.set(key, slot);
+    else if (slots instanceof Set) slots.add(slot);
+    else this.byPrefix.set(key, new Set([slots, slot]));
+    return slot;
+  }
+
+  private remove(slot: Slot<T>, value: T): void {
+    const list = slot.values;
     const at = list.indexOf(value);
     if (at >= 0) list.splice(at, 1);
-    if (list.length > 0) return;
+    if (list.length > 0 || this.byJti.get(slot.jti) !== slot) return;
 
-    this.byJti.delete(jti);
-    if (jti.length < PREFIX) return;
-    const key = prefixKey(jti);
-    const keys = this.byPrefix.get(key);
-    if (keys === jti) this.byPrefix.delete(key);
-    else if (typeof keys === 'object') {
-      keys.delete(jti);
-      if (keys.size === 0) this.byPrefix.delete(key);
+    this.byJti.delete(slot.jti);
+    if (slot.jti.length < PREFIX) return;
+    const key = prefixKey(slot.jti);
+    const slots = this.byPrefix.get(key);
+    if (slots === slot) this.byPrefix.delete(key);
+    else if (slots instanceof Set) {
+      slots.delete(slot);
+      if (slots.size === 0) this.byPrefix.delete(key);
     }
   }
 }

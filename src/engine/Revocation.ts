@@ -1,5 +1,5 @@
 import type { IncidentDraft } from './IncidentDraft';
-import type { SeenSignal, SignalOf } from './SeenSignal';
+import type { SeenSignal, SignalOf, Stamp } from './SeenSignal';
 
 /**
  * A user's revocation as assembled from its lines (SPEC §4): the
@@ -61,7 +61,15 @@ export function revocationSignals(revocation: Revocation): SeenSignal[] {
   return all.sort((a, b) => a.seq - b.seq);
 }
 
-/** A revocation and the incident it anchors, once it is closed (null when it revoked nothing). */
-export interface TrackedRevocation extends Revocation {
-  draft: IncidentDraft | null;
+/**
+ * A closed revocation as the session history keeps it over the lookback
+ * window: enough to decide later failures, none of its lines.
+ */
+export interface KeptRevocation {
+  user: string;
+  first: Stamp;
+  /** The incident it anchors. */
+  draft: IncidentDraft;
+  /** Whether it said which JTIs it revoked (see `hasJtiDetails`). */
+  withJtiDetails: boolean;
 }

@@ -1,6 +1,6 @@
 import type { SeenSignal, SignalOf } from './SeenSignal';
 import { withinMs } from './SeenSignal';
-import type { TrackedRevocation } from './Revocation';
+import type { Revocation } from './Revocation';
 
 /** Lines of one revocation lie within this of its first line (SPEC §4). */
 export const REVOCATION_SPAN_MS = 5_000;
@@ -15,9 +15,9 @@ type RevocationLine = SeenSignal<
  * revocation on once no further line can join it.
  */
 export class RevocationAssembler {
-  private readonly open = new Map<string, TrackedRevocation>();
+  private readonly open = new Map<string, Revocation>();
 
-  constructor(private readonly onClose: (revocation: TrackedRevocation) => void) {}
+  constructor(private readonly onClose: (revocation: Revocation) => void) {}
 
   accept(line: RevocationLine, user: string): void {
     const current = this.open.get(user);
@@ -53,8 +53,8 @@ export class RevocationAssembler {
     for (const revocation of [...this.open.values()]) this.close(revocation);
   }
 
-  private start(user: string, first: SeenSignal): TrackedRevocation {
-    const revocation: TrackedRevocation = {
+  private start(user: string, first: SeenSignal): Revocation {
+    const revocation: Revocation = {
       user,
       first,
       source: first.signal.record.source,
@@ -62,20 +62,19 @@ export class RevocationAssembler {
       deactivations: [],
       done: null,
       errors: [],
-      draft: null,
     };
     this.open.set(user, revocation);
     return revocation;
   }
 
-  private close(revocation: TrackedRevocation): void {
+  private close(revocation: Revocation): void {
     if (this.open.get(revocation.user) === revocation) this.open.delete(revocation.user);
     this.onClose(revocation);
   }
 }
 
 /** Whether a line continues the user's open revocation. */
-function joins(open: TrackedRevocation, line: SeenSignal): boolean {
+function joins(open: Revocation, line: SeenSignal): boolean {
   if (!withinMs(open.first, line, REVOCATION_SPAN_MS)) return false;
   if (!sameSource(open.source, line.signal.record.source)) return false;
 

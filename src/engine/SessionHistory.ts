@@ -1,25 +1,43 @@
 import { jtiMatches } from '../signals/jtiMatches';
+import type { Evidence } from './Evidence';
+import { evidenceOf } from './Evidence';
 import { ExpiringMap } from './ExpiringMap';
 import { JtiIndex } from './JtiIndex';
-import type { TrackedRevocation } from './Revocation';
+import { ownCopy } from './ownCopy';
+import type { IncidentDraft } from './IncidentDraft';
+import type { KeptRevocation, Revocation } from './Revocation';
 import { hasJtiDetails } from './Revocation';
-import type { SeenSignal, SignalOf } from './SeenSignal';
+import type { SeenSignal, SignalOf, Stamp } from './SeenSignal';
 import { gapMs, isBefore, withinMs } from './SeenSignal';
 
 type Failure = SeenSignal<SignalOf<'refresh_failed'>>;
 type Rotation = SeenSignal<SignalOf<'rotation'>>;
 
+/** Who a JTI was last seen with; the index renews it in place while that holds. */
+interface Owner {
+  time: number | null;
+  user: string;
+}
+
+/** A rotation as the history keeps it over the lookback window. */
+interface KeptRotation extends Stamp {
+  oldJti: string;
+  newJti: string;
+  /** Its timeline entry, should a failure come to rest on it. */
+  evidence: Evidence;
+}
+
 /** Where a revocation named a JTI: its completion list or a deactivation line. */
 export interface RevokedJti {
   time: number | null;
-  listing: SeenSignal;
-  revocation: TrackedRevocation;
+  listing: Stamp;
+  revocation: KeptRevocation;
 }
 
 export interface RotationVerdict {
   cause: 'rotation_race' | 'stale_token';
   /** The rotation(s) the verdict rests on, for the timeline. */
-  signals: SeenSignal[];
+  signals: Evidence[];
 }
 
 /**
@@ -28,11 +46,11 @@ export interface RotationVerdict {
  * SPEC §4's decision rules, and forgets what falls out of the window.
  */
 export class SessionHistory {
-  private readonly owners = new JtiIndex<{ time: number | null; user: string }>();
-  private readonly rotationsByOld = new JtiIndex<Rotation>();
-  private readonly rotationsByNew = new JtiIndex<Rotation>();
+  private readonly owners = new JtiIndex<Owner>();
+  private readonly rotationsByOld = new JtiIndex<KeptRotation>();
+  private readonly rotationsByNew = new JtiIndex<KeptRotation>();
   private readonly revokedByJti = new JtiIndex<RevokedJti>();
-  private readonly revocationsByUser = new ExpiringMap<string, TrackedRevocation[]>();
+  private readonly revocationsByUser = new ExpiringMap<string, KeptRevocation[]>();
   private readonly usersWithHistory = new ExpiringMap<string, true>();
 
   constructor(
@@ -41,7 +59,7 @@ export class SessionHistory {
   ) {}
 
   own(jti: string, user: string | null, time: number | null): void {
-    if (user !== null) this.owners.add(jti, { time, user });
+    if (user !== null) this.fileOwner(jti, user, time);
   }
 
   /** The user a JTI was last seen with, for lines that name none (`user_id: None`). */
@@ -51,27 +69,50 @@ export class SessionHistory {
 
   addRotation(rotation: Rotation): void {
     const { oldJti, newJti, user } = rotation.signal;
-    const owner = user ?? this.ownerOf(oldJti);
-    this.own(oldJti, owner, rotation.time);
-    this.own(newJti, owner, rotation.time);
-    this.rotationsByOld.add(oldJti, rotation);
-    this.rotationsByNew.add(newJti, rotation);
+    const found = user ?? this.ownerOf(oldJti);
+    // One copy of the owner for both JTIs (`ownerOf`'s answer is already one).
+    const owner = user === null ? found : ownCopy(found);
+    const kept: KeptRotation = {
+      seq: rotation.seq,
+      time: rotation.time,
+      oldJti:
+        owner === null
+          ? ownCopy(oldJti)
+          : this.fileOwner(oldJti, owner, rotation.time, true),
+      newJti:
+        owner === null
+          ? ownCopy(newJti)
+          : this.fileOwner(newJti, owner, rotation.time, true),
+      evidence: evidenceOf(rotation),
+    };
+    this.rotationsByOld.add(kept.oldJti, kept);
+    this.rotationsByNew.add(kept.newJti, kept);
     if (owner !== null) this.usersWithHistory.set(owner, true, rotation.time);
   }
 
-  /** Files a closed revocation; one that revoked nothing only counts as the user's history. */
-  addRevocation(revocation: TrackedRevocation, revokedSomething: boolean): void {
+  /**
+   * Files a closed revocation; one that revoked nothing (no draft) only
+   * counts as the user's history.
+   */
+  addRevocation(revocation: Revocation, draft: IncidentDraft | null): void {
     const time = revocation.first.time;
-    this.usersWithHistory.set(revocation.user, true, time);
-    if (!revokedSomething) return;
+    const user = ownCopy(revocation.user);
+    this.usersWithHistory.set(user, true, time);
+    if (draft === null) return;
 
+    const kept: KeptRevocation = {
+      user,
+      first: { seq: revocation.first.seq, time: revocation.first.time },
+      draft,
+      withJtiDetails: hasJtiDetails(revocation),
+    };
     const done = revocation.done;
     for (const session of done?.signal.sessions ?? []) {
       if (session.jti) {
         this.revokedByJti.add(session.jti, {
           time: done!.time,
-          listing: done!,
-          revocation,
+          listing: { seq: done!.seq, time: done!.time },
+          revocation: kept,
         });
       }
     }
@@ -79,18 +120,18 @@ export class SessionHistory {
       if (deactivation.signal.jti) {
         this.revokedByJti.add(deactivation.signal.jti, {
           time: deactivation.time,
-          listing: deactivation,
-          revocation,
+          listing: { seq: deactivation.seq, time: deactivation.time },
+          revocation: kept,
         });
       }
     }
 
-    const recent = (this.revocationsByUser.get(revocation.user) ?? []).filter(
+    const recent = (this.revocationsByUser.get(user) ?? []).filter(
       (r) =>
         time === null || r.first.time === null || time - r.first.time <= this.lookbackMs,
     );
-    recent.push(revocation);
-    this.revocationsByUser.set(revocation.user, recent, time);
+    recent.push(kept);
+    this.revocationsByUser.set(user, recent, time);
   }
 
   hasHistory(user: string): boolean {
@@ -141,45 +182,62 @@ export class SessionHistory {
       );
     if (replaced.length > 0) {
       const closest = nearest(replaced, failure);
-      return { cause: this.verdict(closest, failure), signals: [closest] };
+      return { cause: this.verdict(closest, failure), signals: [closest.evidence] };
     }
 
     for (const kept of this.rotationsByNew.find(jti)) {
       if (!this.inLookback(kept, failure)) continue;
       const siblings = this.rotationsByOld
-        .find(kept.signal.oldJti)
-        .filter((r) => r !== kept && !jtiMatches(r.signal.newJti, jti));
+        .find(kept.oldJti)
+        .filter((r) => r !== kept && !jtiMatches(r.newJti, jti));
       if (siblings.length === 0) continue;
       const closest = nearest(siblings, kept);
-      return { cause: this.verdict(closest, kept), signals: [kept, closest] };
+      return {
+        cause: this.verdict(closest, kept),
+        signals: [kept.evidence, closest.evidence],
+      };
     }
     return null;
   }
 
   /** Rule 3: the user's latest revocation that did not say which JTIs it revoked. */
-  bareRevocation(user: string, failure: Failure): TrackedRevocation | null {
+  bareRevocation(user: string, failure: Failure): KeptRevocation | null {
     const candidates = (this.revocationsByUser.get(user) ?? []).filter(
       (r) =>
-        r.draft !== null &&
-        !hasJtiDetails(r) &&
+        !r.withJtiDetails &&
         isBefore(r.first, failure) &&
         this.inLookback(r.first, failure),
     );
     return candidates.at(-1) ?? null;
   }
 
-  private verdict(a: SeenSignal, b: SeenSignal): RotationVerdict['cause'] {
+  /** Files the owner of a JTI; returns the index's copy of the JTI. */
+  private fileOwner(
+    jti: string,
+    user: string,
+    time: number | null,
+    owned = false,
+  ): string {
+    return this.owners.renew(
+      jti,
+      time,
+      (latest) => latest.user === user,
+      () => ({ time, user: owned ? user : ownCopy(user) }),
+    );
+  }
+
+  private verdict(a: Stamp, b: Stamp): RotationVerdict['cause'] {
     return withinMs(a, b, this.raceMs) ? 'rotation_race' : 'stale_token';
   }
 
-  private inLookback(earlier: SeenSignal, later: SeenSignal): boolean {
+  private inLookback(earlier: Stamp, later: Stamp): boolean {
     const gap = gapMs(earlier, later);
     return gap === null || gap <= this.lookbackMs;
   }
 }
 
 /** The candidate closest in time to `to`; an unknown time counts as no gap. */
-function nearest<T extends SeenSignal>(candidates: T[], to: SeenSignal): T {
+function nearest<T extends Stamp>(candidates: T[], to: Stamp): T {
   return candidates.reduce((best, r) =>
     (gapMs(r, to) ?? 0) < (gapMs(best, to) ?? 0) ? r : best,
   );

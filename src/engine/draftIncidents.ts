@@ -1,9 +1,12 @@
 import type { Stack } from '../model/Frame';
 import type { Cause } from '../model/Incident';
 import type { AnalysisSettings } from '../model/Settings';
+import type { Evidence } from './Evidence';
+import { evidenceOf } from './Evidence';
 import { fingerprintOf } from './fingerprintOf';
 import { failureIncidentId, revocationIncidentId } from './incidentId';
 import type { IncidentDraft } from './IncidentDraft';
+import { ownCopy } from './ownCopy';
 import type { Revocation } from './Revocation';
 import { revocationSignals } from './Revocation';
 import type { SeenSignal } from './SeenSignal';
@@ -23,7 +26,7 @@ export function revocationIncident(
   ];
   const hasStack = stacks.some((stack) => stack !== null);
   const actionStack = lastUserSaveStack(actions);
-  const trigger = hasStack ? triggerOf(stacks, actionStack, settings) : null;
+  const trigger = hasStack ? ownTrigger(triggerOf(stacks, actionStack, settings)) : null;
   const cause = trigger ? revocationCause(trigger, settings) : 'backend_revocation';
 
   const draft: IncidentDraft = {
@@ -32,7 +35,7 @@ export function revocationIncident(
       revocation.first.time,
       revocation.first.signal.firstLine,
     ),
-    user: revocation.user,
+    user: ownCopy(revocation.user),
     cause,
     fingerprint: fingerprintOf(cause, trigger ?? emptyTrigger),
     title: revocationTitle(cause, trigger),
@@ -40,7 +43,7 @@ export function revocationIncident(
     action: describeAction(actions),
     sessions: revokedSessions(revocation),
     gaps: revocationGaps(revocation, trigger),
-    timeline: [...actions, ...others, ...revocationSignals(revocation)],
+    timeline: [...actions, ...others, ...revocationSignals(revocation)].map(evidenceOf),
     failedJtis: [],
     confirmed: false,
   };
@@ -52,21 +55,40 @@ export function failureIncident(
   user: string,
   jti: string,
   cause: Extract<Cause, 'rotation_race' | 'stale_token' | 'unexplained'>,
-  timeline: SeenSignal[],
+  timeline: Evidence[],
 ): IncidentDraft {
+  const ownJti = ownCopy(jti);
   return {
     id: failureIncidentId(user, jti),
-    user,
+    user: ownCopy(user),
     cause,
     fingerprint: fingerprintOf(cause, null),
     title: failureTitle(cause, timeline),
     trigger: null,
     action: null,
-    sessions: [{ id: null, jti }],
+    sessions: [{ id: null, jti: ownJti }],
     gaps: [],
     timeline,
-    failedJtis: [jti],
+    failedJtis: [ownJti],
     confirmed: true,
+  };
+}
+
+/**
+ * The trigger with its own copies of the frames' strings: the parsed frames
+ * are cut from the stack's message, which the draft would otherwise keep.
+ */
+function ownTrigger(trigger: Trigger): Trigger {
+  return {
+    ...trigger,
+    frames: trigger.frames.map((frame) => ({
+      absPath: ownCopy(frame.absPath),
+      file: ownCopy(frame.file),
+      function: ownCopy(frame.function),
+      line: frame.line,
+      code: ownCopy(frame.code),
+      inApp: frame.inApp,
+    })),
   };
 }
 
@@ -103,16 +125,16 @@ function describeAction(actions: SeenSignal[]): IncidentDraft['action'] {
       .filter(Boolean)
       .join('; ');
     return {
-      tag: appointment.signal.tag,
-      actor: appointment.signal.admin,
-      detail: detail || null,
+      tag: ownCopy(appointment.signal.tag),
+      actor: ownCopy(appointment.signal.admin),
+      detail: ownCopy(detail || null),
     };
   }
   if (save)
     return {
-      tag: save.signal.tag,
+      tag: ownCopy(save.signal.tag),
       actor: null,
-      detail: changes ? `changed ${changes}` : null,
+      detail: changes ? ownCopy(`changed ${changes}`) : null,
     };
   return null;
 }
@@ -125,7 +147,7 @@ function revokedSessions(revocation: Revocation): IncidentDraft['sessions'] {
     if (seen.has(key) || (id === null && jti === null)) return;
     if (jti !== null && sessions.some((s) => s.jti === jti)) return;
     seen.add(key);
-    sessions.push({ id, jti });
+    sessions.push({ id: ownCopy(id), jti: ownCopy(jti) });
   };
   for (const s of revocation.done?.signal.sessions ?? []) add(s.id, s.jti);
   for (const d of revocation.deactivations) add(d.signal.sessionId, d.signal.jti);
@@ -172,7 +194,7 @@ function revocationTitle(cause: Cause, trigger: Trigger | null): string {
   return `${what} from ${outer.file} in ${outer.function}`;
 }
 
-function failureTitle(cause: Cause, timeline: SeenSignal[]): string {
+function failureTitle(cause: Cause, timeline: Evidence[]): string {
   switch (cause) {
     case 'rotation_race':
       return 'Refresh token rotation race: two requests refreshed the same token at once';

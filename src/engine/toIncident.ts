@@ -1,6 +1,6 @@
 import type { Incident, IncidentSignal } from '../model/Incident';
 import type { IncidentDraft } from './IncidentDraft';
-import type { SeenSignal } from './SeenSignal';
+import type { Evidence } from './Evidence';
 
 /** The SPEC §6 shape of a draft: plain JSON, timeline in time order. */
 export function toIncident(draft: IncidentDraft): Incident {
@@ -34,22 +34,20 @@ export function toIncident(draft: IncidentDraft): Incident {
   };
 }
 
-function toIncidentSignal(seen: SeenSignal): IncidentSignal {
-  const { signal } = seen;
-  const origin = signal.record.origin;
+function toIncidentSignal(entry: Evidence): IncidentSignal {
   return {
-    tag: signal.tag,
-    kind: signal.kind,
-    at: seen.time === null ? null : isoTime(seen.time),
-    message: signal.firstLine,
-    source: signal.record.source,
-    ...(origin.eventId ? { eventId: origin.eventId } : {}),
-    ...(origin.issueId ? { issueId: origin.issueId } : {}),
-    ...(origin.webUrl ? { webUrl: origin.webUrl } : {}),
+    tag: entry.tag,
+    kind: entry.kind,
+    at: entry.time === null ? null : isoTime(entry.time),
+    message: entry.message,
+    source: entry.source,
+    ...(entry.eventId ? { eventId: entry.eventId } : {}),
+    ...(entry.issueId ? { issueId: entry.issueId } : {}),
+    ...(entry.webUrl ? { webUrl: entry.webUrl } : {}),
   };
 }
 
-function compareSeen(a: SeenSignal, b: SeenSignal): number {
+function compareSeen(a: Evidence, b: Evidence): number {
   if (a.time !== null && b.time !== null && a.time !== b.time) return a.time - b.time;
   return a.seq - b.seq;
 }
