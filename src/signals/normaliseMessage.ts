@@ -5,7 +5,7 @@ const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 // quick check is not "yes" is the combining grave accent), so a message with
 // no such character, no carriage return and no escape is already normal.
 // eslint-disable-next-line no-control-regex
-const NEEDS_WORK = /[\r\x1b\u0300-\uffff]/;
+const NEEDS_WORK = /[\r\x1b]|[^\x00-\u02ff]/;
 
 /**
  * The message text the shape readers expect: composed accents (`o` + U+0301
