@@ -29,13 +29,34 @@ function makeEvidence(seen: SeenSignal): Evidence {
   const evidence: Evidence = {
     seq: seen.seq,
     time: seen.time,
-    tag: ownCopy(signal.tag),
+    tag: internShort(signal.tag),
     kind: signal.kind,
     message: ownCopy(signal.firstLine),
-    source: ownCopy(signal.record.source),
+    source: internShort(signal.record.source),
   };
   if (origin.eventId) evidence.eventId = ownCopy(origin.eventId);
   if (origin.issueId) evidence.issueId = ownCopy(origin.issueId);
   if (origin.webUrl) evidence.webUrl = ownCopy(origin.webUrl);
   return evidence;
+}
+
+/** Distinct short strings kept before the pool starts over, so it stays small. */
+const POOL_LIMIT = 4096;
+const pool = new Map<string, string>();
+
+/**
+ * One shared copy of a short, often repeated string (a tag, a dyno name),
+ * so that thousands of kept entries do not each hold their own. The pool
+ * starts over when full, which only costs sharing.
+ */
+export function internShort(text: string): string;
+export function internShort(text: string | null): string | null;
+export function internShort(text: string | null): string | null {
+  if (typeof text !== 'string' || text.length > 64) return ownCopy(text);
+  const shared = pool.get(text);
+  if (shared !== undefined) return shared;
+  if (pool.size >= POOL_LIMIT) pool.clear();
+  const copy = ownCopy(text);
+  pool.set(copy, copy);
+  return copy;
 }

@@ -14,11 +14,16 @@ function prefixKey(jti: string): number {
   return hash;
 }
 
-/** One JTI's values, oldest first. */
+/**
+ * One JTI's values, oldest first: nearly every JTI has one, so the first is
+ * held inline and an array is only made for a second.
+ */
 interface Slot<T> {
   /** The index's own copy of the JTI, shared by every value filed under it. */
   jti: string;
-  values: T[];
+  /** Null once the last value expired. */
+  first: T | null;
+  more: T[] | null;
   /** Queue position (absolute) of the latest value filed or renewed here. */
   lastQueued: number;
 }
@@ -46,11 +51,16 @@ export class JtiIndex<T extends { time: number | null }> {
   /** Absolute position of `fifoValues[0]`. */
   private fifoBase = 0;
 
-  /** Files a value; returns the index's own copy of the JTI. */
-  add(jti: string, value: T): string {
+  /**
+   * Files a value; returns the index's own copy of the JTI. `owned` says
+   * that `jti` is already a kept copy (another index's), to share rather
+   * than copy.
+   */
+  add(jti: string, value: T, owned = false): string {
     let slot = this.byJti.get(jti);
-    if (slot) slot.values.push(value);
-    else slot = this.newSlot(jti, value);
+    if (slot === undefined) slot = this.newSlot(owned ? jti : ownCopy(jti), value);
+    else if (slot.more === null) slot.more = [value];
+    else slot.more.push(value);
     slot.lastQueued = this.enqueue(slot, value, value.time);
     return slot.jti;
   }
@@ -70,10 +80,10 @@ export class JtiIndex<T extends { time: number | null }> {
     make: () => T,
   ): string {
     const slot = this.byJti.get(jti);
-    const latest = slot?.values.at(-1);
+    const latest = slot && (slot.more?.at(-1) ?? slot.first);
     if (
       slot === undefined ||
-      latest === undefined ||
+      !latest ||
       latest.time === null ||
       time === null ||
       !same(latest)
@@ -88,7 +98,7 @@ export class JtiIndex<T extends { time: number | null }> {
 
   /** Every value filed under a JTI that matches `jti`, whole or abbreviated. */
   find(jti: string): T[] {
-    const exact = this.byJti.get(jti)?.values ?? [];
+    const exact = valuesOf(this.byJti.get(jti));
     if (jti.length < PREFIX) return exact;
 
     const slots = this.byPrefix.get(prefixKey(jti));
@@ -98,12 +108,12 @@ export class JtiIndex<T extends { time: number | null }> {
       slot.jti !== jti && slot.jti.startsWith(prefix) && jtiMatches(slot.jti, jti);
     if (!(slots instanceof Set)) {
       if (!matches(slots)) return exact;
-      return [...exact, ...slots.values];
+      return [...exact, ...valuesOf(slots)];
     }
     if (slots.size === 1 && exact.length > 0) return exact;
     const found: T[] = [...exact];
     for (const slot of slots) {
-      if (matches(slot)) found.push(...slot.values);
+      if (matches(slot)) found.push(...valuesOf(slot));
     }
     return found;
   }
@@ -134,7 +144,7 @@ export class JtiIndex<T extends { time: number | null }> {
   }
 
   private newSlot(jti: string, value: T): Slot<T> {
-    const slot: Slot<T> = { jti: ownCopy(jti), values: [value], lastQueued: -1 };
+    const slot: Slot<T> = { jti, first: value, more: null, lastQueued: -1 };
     this.byJti.set(slot.jti, slot);
     if (jti.length < PREFIX) return slot;
 
@@ -147,10 +157,15 @@ export class JtiIndex<T extends { time: number | null }> {
   }
 
   private remove(slot: Slot<T>, value: T): void {
-    const list = slot.values;
-    const at = list.indexOf(value);
-    if (at >= 0) list.splice(at, 1);
-    if (list.length > 0 || this.byJti.get(slot.jti) !== slot) return;
+    if (slot.first === value) {
+      slot.first = slot.more?.shift() ?? null;
+      if (slot.more?.length === 0) slot.more = null;
+    } else if (slot.more !== null) {
+      const at = slot.more.indexOf(value);
+      if (at >= 0) slot.more.splice(at, 1);
+      if (slot.more.length === 0) slot.more = null;
+    }
+    if (slot.first !== null || this.byJti.get(slot.jti) !== slot) return;
 
     this.byJti.delete(slot.jti);
     if (slot.jti.length < PREFIX) return;
@@ -162,4 +177,11 @@ export class JtiIndex<T extends { time: number | null }> {
       if (slots.size === 0) this.byPrefix.delete(key);
     }
   }
+}
+
+const NONE: never[] = [];
+
+function valuesOf<T>(slot: Slot<T> | undefined): T[] {
+  if (slot === undefined || slot.first === null) return NONE;
+  return slot.more === null ? [slot.first] : [slot.first, ...slot.more];
 }

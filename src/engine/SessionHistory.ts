@@ -1,8 +1,9 @@
 import { jtiMatches } from '../signals/jtiMatches';
 import type { Evidence } from './Evidence';
-import { evidenceOf } from './Evidence';
 import { ExpiringMap } from './ExpiringMap';
 import { JtiIndex } from './JtiIndex';
+import type { KeptRotation } from './KeptRotation';
+import { keepRotation, rotationEvidence } from './KeptRotation';
 import { ownCopy } from './ownCopy';
 import type { IncidentDraft } from './IncidentDraft';
 import type { KeptRevocation, Revocation } from './Revocation';
@@ -17,14 +18,6 @@ type Rotation = SeenSignal<SignalOf<'rotation'>>;
 interface Owner {
   time: number | null;
   user: string;
-}
-
-/** A rotation as the history keeps it over the lookback window. */
-interface KeptRotation extends Stamp {
-  oldJti: string;
-  newJti: string;
-  /** Its timeline entry, should a failure come to rest on it. */
-  evidence: Evidence;
 }
 
 /** Where a revocation named a JTI: its completion list or a deactivation line. */
@@ -51,7 +44,8 @@ export class SessionHistory {
   private readonly rotationsByNew = new JtiIndex<KeptRotation>();
   private readonly revokedByJti = new JtiIndex<RevokedJti>();
   private readonly revocationsByUser = new ExpiringMap<string, KeptRevocation[]>();
-  private readonly usersWithHistory = new ExpiringMap<string, true>();
+  /** Users with rotations or revocations, each to its one kept copy. */
+  private readonly usersWithHistory = new ExpiringMap<string, string>();
 
   constructor(
     private readonly raceMs: number,
@@ -69,25 +63,24 @@ export class SessionHistory {
 
   addRotation(rotation: Rotation): void {
     const { oldJti, newJti, user } = rotation.signal;
-    const found = user ?? this.ownerOf(oldJti);
-    // One copy of the owner for both JTIs (`ownerOf`'s answer is already one).
-    const owner = user === null ? found : ownCopy(found);
-    const kept: KeptRotation = {
-      seq: rotation.seq,
-      time: rotation.time,
-      oldJti:
-        owner === null
-          ? ownCopy(oldJti)
-          : this.fileOwner(oldJti, owner, rotation.time, true),
-      newJti:
-        owner === null
-          ? ownCopy(newJti)
-          : this.fileOwner(newJti, owner, rotation.time, true),
-      evidence: evidenceOf(rotation),
-    };
-    this.rotationsByOld.add(kept.oldJti, kept);
-    this.rotationsByNew.add(kept.newJti, kept);
-    if (owner !== null) this.usersWithHistory.set(owner, true, rotation.time);
+    // One copy of the user for the whole lookback (`ownerOf`'s answer is one).
+    const owner =
+      user === null
+        ? this.ownerOf(oldJti)
+        : (this.usersWithHistory.get(user) ?? ownCopy(user));
+    const kept = keepRotation(
+      rotation,
+      owner === null
+        ? ownCopy(oldJti)
+        : this.fileOwner(oldJti, owner, rotation.time, true),
+      owner === null
+        ? ownCopy(newJti)
+        : this.fileOwner(newJti, owner, rotation.time, true),
+      user === null ? null : owner,
+    );
+    this.rotationsByOld.add(kept.oldJti, kept, true);
+    this.rotationsByNew.add(kept.newJti, kept, true);
+    if (owner !== null) this.usersWithHistory.set(owner, owner, rotation.time);
   }
 
   /**
@@ -96,8 +89,8 @@ export class SessionHistory {
    */
   addRevocation(revocation: Revocation, draft: IncidentDraft | null): void {
     const time = revocation.first.time;
-    const user = ownCopy(revocation.user);
-    this.usersWithHistory.set(user, true, time);
+    const user = this.usersWithHistory.get(revocation.user) ?? ownCopy(revocation.user);
+    this.usersWithHistory.set(user, user, time);
     if (draft === null) return;
 
     const kept: KeptRevocation = {
@@ -182,7 +175,10 @@ export class SessionHistory {
       );
     if (replaced.length > 0) {
       const closest = nearest(replaced, failure);
-      return { cause: this.verdict(closest, failure), signals: [closest.evidence] };
+      return {
+        cause: this.verdict(closest, failure),
+        signals: [rotationEvidence(closest)],
+      };
     }
 
     for (const kept of this.rotationsByNew.find(jti)) {
@@ -194,7 +190,7 @@ export class SessionHistory {
       const closest = nearest(siblings, kept);
       return {
         cause: this.verdict(closest, kept),
-        signals: [kept.evidence, closest.evidence],
+        signals: [rotationEvidence(kept), rotationEvidence(closest)],
       };
     }
     return null;
@@ -222,7 +218,10 @@ export class SessionHistory {
       jti,
       time,
       (latest) => latest.user === user,
-      () => ({ time, user: owned ? user : ownCopy(user) }),
+      () => ({
+        time,
+        user: owned ? user : (this.usersWithHistory.get(user) ?? ownCopy(user)),
+      }),
     );
   }
 
