@@ -15,17 +15,78 @@ function prefixKey(jti: string): number {
 }
 
 /**
- * One JTI's values, oldest first: nearly every JTI has one, so the first is
- * held inline and an array is only made for a second.
+ * One index's values under one JTI, oldest first: nearly every JTI has one,
+ * so the first is held inline and an array is only made for a second.
  */
 interface Slot<T> {
-  /** The index's own copy of the JTI, shared by every value filed under it. */
-  jti: string;
-  /** Null once the last value expired. */
-  first: T | null;
+  first: T;
   more: T[] | null;
   /** Queue position (absolute) of the latest value filed or renewed here. */
   lastQueued: number;
+  /** When the index first filed under this JTI (since it last emptied): the order of prefix matches. */
+  since: number;
+}
+
+/** A JTI in the table, with the slot of each index that files under it. */
+interface Entry {
+  /** The table's own copy of the JTI, shared by every index. */
+  jti: string;
+  slots: [Slot<unknown> | null, Slot<unknown> | null, Slot<unknown> | null];
+}
+
+/**
+ * The JTIs that up to three indexes file under, in one map: the owner, the
+ * rotations from and the rotations to a JTI are looked up together, and one
+ * map of a million JTIs costs a third of three.
+ */
+export class JtiTable {
+  readonly byJti = new Map<string, Entry>();
+  readonly byPrefix = new Map<number, Entry | Set<Entry>>();
+  private views = 0;
+  private filings = 0;
+
+  /** A new index over this table (at most three). */
+  index<T extends { time: number | null }>(): JtiIndex<T> {
+    if (this.views >= 3) throw new Error('a JtiTable holds at most three indexes');
+    return new JtiIndex<T>(this, this.views++);
+  }
+
+  /** @internal */
+  nextFiling(): number {
+    return this.filings++;
+  }
+
+  /** @internal The entry of `jti`, made when missing. */
+  entryFor(jti: string, owned: boolean): Entry {
+    const found = this.byJti.get(jti);
+    if (found !== undefined) return found;
+
+    const entry: Entry = { jti: owned ? jti : ownCopy(jti), slots: [null, null, null] };
+    this.byJti.set(entry.jti, entry);
+    if (jti.length < PREFIX) return entry;
+    const key = prefixKey(jti);
+    const entries = this.byPrefix.get(key);
+    if (entries === undefined) this.byPrefix.set(key, entry);
+    else if (entries instanceof Set) entries.add(entry);
+    else this.byPrefix.set(key, new Set([entries, entry]));
+    return entry;
+  }
+
+  /** @internal Drops an entry no index files under any more. */
+  release(entry: Entry): void {
+    if (entry.slots[0] || entry.slots[1] || entry.slots[2]) return;
+    if (this.byJti.get(entry.jti) !== entry) return;
+
+    this.byJti.delete(entry.jti);
+    if (entry.jti.length < PREFIX) return;
+    const key = prefixKey(entry.jti);
+    const entries = this.byPrefix.get(key);
+    if (entries === entry) this.byPrefix.delete(key);
+    else if (entries instanceof Set) {
+      entries.delete(entry);
+      if (entries.size === 0) this.byPrefix.delete(key);
+    }
+  }
 }
 
 /**
@@ -36,13 +97,11 @@ interface Slot<T> {
  * Millions of JTIs are filed over a day of logs and nearly every prefix
  * holds one, so a prefix maps to its lone JTI and only gets a `Set` when a
  * second one shares it; the expiry queue is three arrays, not an object each.
- * The index keeps its own copy of each JTI: the caller's is usually cut from
+ * The table keeps its own copy of each JTI: the caller's is usually cut from
  * a log line, which it would keep alive for the whole lookback.
  */
 export class JtiIndex<T extends { time: number | null }> {
-  private readonly byJti = new Map<string, Slot<T>>();
-  private readonly byPrefix = new Map<number, Slot<T> | Set<Slot<T>>>();
-  private fifoSlots: Slot<T>[] = [];
+  private fifoEntries: Entry[] = [];
   /** Null marks an entry superseded by a later `renew` of its value. */
   private fifoValues: (T | null)[] = [];
   /** The time each entry was queued at; NaN for none. */
@@ -51,18 +110,26 @@ export class JtiIndex<T extends { time: number | null }> {
   /** Absolute position of `fifoValues[0]`. */
   private fifoBase = 0;
 
+  /** A stand-alone index, or one of the indexes of a shared table (`JtiTable.index`). */
+  constructor(
+    private readonly table: JtiTable = new JtiTable(),
+    private readonly view: 0 | 1 | 2 | number = 0,
+  ) {}
+
   /**
-   * Files a value; returns the index's own copy of the JTI. `owned` says
-   * that `jti` is already a kept copy (another index's), to share rather
-   * than copy.
+   * Files a value; returns the table's own copy of the JTI. `owned` says
+   * that `jti` is already a kept copy, to share rather than copy.
    */
   add(jti: string, value: T, owned = false): string {
-    let slot = this.byJti.get(jti);
-    if (slot === undefined) slot = this.newSlot(owned ? jti : ownCopy(jti), value);
-    else if (slot.more === null) slot.more = [value];
+    const entry = this.table.entryFor(jti, owned);
+    let slot = this.slotOf(entry);
+    if (slot === null) {
+      slot = { first: value, more: null, lastQueued: -1, since: this.table.nextFiling() };
+      entry.slots[this.view] = slot;
+    } else if (slot.more === null) slot.more = [value];
     else slot.more.push(value);
-    slot.lastQueued = this.enqueue(slot, value, value.time);
-    return slot.jti;
+    slot.lastQueued = this.enqueue(entry, value, value.time);
+    return entry.jti;
   }
 
   /**
@@ -79,42 +146,53 @@ export class JtiIndex<T extends { time: number | null }> {
     same: (latest: T) => boolean,
     make: () => T,
   ): string {
-    const slot = this.byJti.get(jti);
-    const latest = slot && (slot.more?.at(-1) ?? slot.first);
+    const entry = this.table.byJti.get(jti);
+    const slot = entry === undefined ? null : this.slotOf(entry);
+    const latest = slot === null ? null : (slot.more?.at(-1) ?? slot.first);
     if (
-      slot === undefined ||
-      !latest ||
+      entry === undefined ||
+      slot === null ||
+      latest === null ||
       latest.time === null ||
       time === null ||
       !same(latest)
     ) {
-      return this.add(jti, make());
+      return this.add(entry?.jti ?? jti, make(), entry !== undefined);
     }
     this.fifoValues[slot.lastQueued - this.fifoBase] = null;
     latest.time = time;
-    slot.lastQueued = this.enqueue(slot, latest, time);
-    return slot.jti;
+    slot.lastQueued = this.enqueue(entry, latest, time);
+    return entry.jti;
   }
 
   /** Every value filed under a JTI that matches `jti`, whole or abbreviated. */
   find(jti: string): T[] {
-    const exact = valuesOf(this.byJti.get(jti));
+    const exactEntry = this.table.byJti.get(jti);
+    const exact = valuesOf(exactEntry === undefined ? null : this.slotOf(exactEntry));
     if (jti.length < PREFIX) return exact;
 
-    const slots = this.byPrefix.get(prefixKey(jti));
-    if (slots === undefined) return exact;
+    const entries = this.table.byPrefix.get(prefixKey(jti));
+    if (entries === undefined) return exact;
     const prefix = jti.slice(0, PREFIX);
-    const matches = (slot: Slot<T>) =>
-      slot.jti !== jti && slot.jti.startsWith(prefix) && jtiMatches(slot.jti, jti);
-    if (!(slots instanceof Set)) {
-      if (!matches(slots)) return exact;
-      return [...exact, ...valuesOf(slots)];
+    const matches = (entry: Entry) =>
+      entry.jti !== jti &&
+      this.slotOf(entry) !== null &&
+      entry.jti.startsWith(prefix) &&
+      jtiMatches(entry.jti, jti);
+    if (!(entries instanceof Set)) {
+      if (!matches(entries)) return exact;
+      return [...exact, ...valuesOf(this.slotOf(entries))];
     }
-    if (slots.size === 1 && exact.length > 0) return exact;
+
+    // In the order this index first filed under each JTI, as a map of its own would list them.
+    const matched: Slot<T>[] = [];
+    for (const entry of entries) {
+      if (matches(entry)) matched.push(this.slotOf(entry)!);
+    }
+    if (matched.length === 0) return exact;
+    matched.sort((a, b) => a.since - b.since);
     const found: T[] = [...exact];
-    for (const slot of slots) {
-      if (matches(slot)) found.push(...valuesOf(slot));
-    }
+    for (const slot of matched) found.push(...valuesOf(slot));
     return found;
   }
 
@@ -124,11 +202,11 @@ export class JtiIndex<T extends { time: number | null }> {
       const time = this.fifoTimes[this.fifoHead]!;
       if (Number.isNaN(time) || time >= cutoff) break;
       const value = this.fifoValues[this.fifoHead];
-      if (value != null) this.remove(this.fifoSlots[this.fifoHead]!, value);
+      if (value != null) this.remove(this.fifoEntries[this.fifoHead]!, value);
       this.fifoHead += 1;
     }
     if (this.fifoHead > 4096 && this.fifoHead * 2 > this.fifoValues.length) {
-      this.fifoSlots = this.fifoSlots.slice(this.fifoHead);
+      this.fifoEntries = this.fifoEntries.slice(this.fifoHead);
       this.fifoValues = this.fifoValues.slice(this.fifoHead);
       this.fifoTimes = this.fifoTimes.slice(this.fifoHead);
       this.fifoBase += this.fifoHead;
@@ -136,52 +214,39 @@ export class JtiIndex<T extends { time: number | null }> {
     }
   }
 
-  private enqueue(slot: Slot<T>, value: T, time: number | null): number {
-    this.fifoSlots.push(slot);
+  private slotOf(entry: Entry): Slot<T> | null {
+    return entry.slots[this.view] as Slot<T> | null;
+  }
+
+  private enqueue(entry: Entry, value: T, time: number | null): number {
+    this.fifoEntries.push(entry);
     this.fifoValues.push(value);
     this.fifoTimes.push(time ?? NaN);
     return this.fifoBase + this.fifoValues.length - 1;
   }
 
-  private newSlot(jti: string, value: T): Slot<T> {
-    const slot: Slot<T> = { jti, first: value, more: null, lastQueued: -1 };
-    this.byJti.set(slot.jti, slot);
-    if (jti.length < PREFIX) return slot;
-
-    const key = prefixKey(jti);
-    const slots = this.byPrefix.get(key);
-    if (slots === undefined) this.byPrefix.set(key, slot);
-    else if (slots instanceof Set) slots.add(slot);
-    else this.byPrefix.set(key, new Set([slots, slot]));
-    return slot;
-  }
-
-  private remove(slot: Slot<T>, value: T): void {
+  private remove(entry: Entry, value: T): void {
+    const slot = this.slotOf(entry);
+    if (slot === null) return;
     if (slot.first === value) {
-      slot.first = slot.more?.shift() ?? null;
+      const next = slot.more?.shift();
       if (slot.more?.length === 0) slot.more = null;
+      if (next !== undefined) slot.first = next;
+      else {
+        entry.slots[this.view] = null;
+        this.table.release(entry);
+      }
     } else if (slot.more !== null) {
       const at = slot.more.indexOf(value);
       if (at >= 0) slot.more.splice(at, 1);
       if (slot.more.length === 0) slot.more = null;
-    }
-    if (slot.first !== null || this.byJti.get(slot.jti) !== slot) return;
-
-    this.byJti.delete(slot.jti);
-    if (slot.jti.length < PREFIX) return;
-    const key = prefixKey(slot.jti);
-    const slots = this.byPrefix.get(key);
-    if (slots === slot) this.byPrefix.delete(key);
-    else if (slots instanceof Set) {
-      slots.delete(slot);
-      if (slots.size === 0) this.byPrefix.delete(key);
     }
   }
 }
 
 const NONE: never[] = [];
 
-function valuesOf<T>(slot: Slot<T> | undefined): T[] {
-  if (slot === undefined || slot.first === null) return NONE;
+function valuesOf<T>(slot: Slot<T> | null): T[] {
+  if (slot === null) return NONE;
   return slot.more === null ? [slot.first] : [slot.first, ...slot.more];
 }

@@ -1,7 +1,7 @@
 import { jtiMatches } from '../signals/jtiMatches';
 import type { Evidence } from './Evidence';
 import { ExpiringMap } from './ExpiringMap';
-import { JtiIndex } from './JtiIndex';
+import { JtiIndex, JtiTable } from './JtiIndex';
 import type { KeptRotation } from './KeptRotation';
 import { keepRotation, rotationEvidence } from './KeptRotation';
 import { ownCopy } from './ownCopy';
@@ -39,9 +39,11 @@ export interface RotationVerdict {
  * SPEC §4's decision rules, and forgets what falls out of the window.
  */
 export class SessionHistory {
-  private readonly owners = new JtiIndex<Owner>();
-  private readonly rotationsByOld = new JtiIndex<KeptRotation>();
-  private readonly rotationsByNew = new JtiIndex<KeptRotation>();
+  /** One map of JTIs for the three indexes a rotation files in. */
+  private readonly jtis = new JtiTable();
+  private readonly owners = this.jtis.index<Owner>();
+  private readonly rotationsByOld = this.jtis.index<KeptRotation>();
+  private readonly rotationsByNew = this.jtis.index<KeptRotation>();
   private readonly revokedByJti = new JtiIndex<RevokedJti>();
   private readonly revocationsByUser = new ExpiringMap<string, KeptRevocation[]>();
   /** Users with rotations or revocations, each to its one kept copy. */
