@@ -4,7 +4,7 @@
  * not the size of the map.
  */
 export class ExpiringMap<K, V> {
-  private readonly entries = new Map<K, { value: V; time: number | null }>();
+  private readonly entries = new Map<K, { key: K; value: V; time: number | null }>();
   // The queue as two arrays, not an object per `set`.
   private queueKeys: K[] = [];
   private queueTimes: number[] = [];
@@ -25,15 +25,30 @@ export class ExpiringMap<K, V> {
   /** Sets the value and restarts its clock at `time`; entries without a time never expire. */
   set(key: K, value: V, time: number | null): void {
     const entry = this.entries.get(key);
-    if (entry === undefined) this.entries.set(key, { value, time });
+    if (entry === undefined) this.entries.set(key, { key, value, time });
     else {
       entry.value = value;
       entry.time = time;
     }
     if (time !== null) {
-      this.queueKeys.push(key);
+      this.queueKeys.push(entry?.key ?? key);
       this.queueTimes.push(time);
     }
+  }
+
+  /**
+   * Restarts an entry's clock at `time` and returns its value, in one
+   * lookup; undefined (and nothing set) when the key is missing.
+   */
+  restart(key: K, time: number | null): V | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    entry.time = time;
+    if (time !== null) {
+      this.queueKeys.push(entry.key);
+      this.queueTimes.push(time);
+    }
+    return entry.value;
   }
 
   /** Restarts an entry's clock without changing its value. */

@@ -67,9 +67,7 @@ export class SessionHistory {
     const { oldJti, newJti, user } = rotation.signal;
     // One copy of the user for the whole lookback (`ownerOf`'s answer is one).
     const owner =
-      user === null
-        ? this.ownerOf(oldJti)
-        : (this.usersWithHistory.get(user) ?? ownCopy(user));
+      user === null ? this.ownerOf(oldJti) : this.noteUser(user, rotation.time);
     const kept = keepRotation(
       rotation,
       owner === null
@@ -82,7 +80,7 @@ export class SessionHistory {
     );
     this.rotationsByOld.add(kept.oldJti, kept, true);
     this.rotationsByNew.add(kept.newJti, kept, true);
-    if (owner !== null) this.usersWithHistory.set(owner, owner, rotation.time);
+    if (user === null && owner !== null) this.noteUser(owner, rotation.time);
   }
 
   /**
@@ -91,8 +89,7 @@ export class SessionHistory {
    */
   addRevocation(revocation: Revocation, draft: IncidentDraft | null): void {
     const time = revocation.first.time;
-    const user = this.usersWithHistory.get(revocation.user) ?? ownCopy(revocation.user);
-    this.usersWithHistory.set(user, user, time);
+    const user = this.noteUser(revocation.user, time);
     if (draft === null) return;
 
     const kept: KeptRevocation = {
@@ -207,6 +204,15 @@ export class SessionHistory {
         this.inLookback(r.first, failure),
     );
     return candidates.at(-1) ?? null;
+  }
+
+  /** Marks a user as having history at `time`; returns the one kept copy of the user. */
+  private noteUser(user: string, time: number | null): string {
+    const kept = this.usersWithHistory.restart(user, time);
+    if (kept !== undefined) return kept;
+    const copy = ownCopy(user);
+    this.usersWithHistory.set(copy, copy, time);
+    return copy;
   }
 
   /** Files the owner of a JTI; returns the index's copy of the JTI. */

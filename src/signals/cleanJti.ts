@@ -1,5 +1,6 @@
 const NULL_WORDS = new Set(['none', 'null', 'nil', 'undefined']);
 const LONGEST_NULL_WORD = Math.max(...[...NULL_WORDS].map((word) => word.length));
+const QUOTE = /^['"`]/;
 const TOKEN = /^[A-Za-z0-9_-]+/;
 const UUID_CALL = /^UUID\(\s*(['"])(.*?)\1\s*\)/i;
 
@@ -16,9 +17,13 @@ export function cleanJti(raw: string | null | undefined): string | null {
   if (raw == null) return null;
 
   let value = raw.trim();
-  const uuidCall = UUID_CALL.exec(value);
-  if (uuidCall) value = uuidCall[2] ?? '';
-  value = value.replace(/^['"`]/, '');
+  // `UUID(` starts with a U; the exec is skipped for the plain values.
+  const first = value.charCodeAt(0);
+  if (first === 85 || first === 117) {
+    const uuidCall = UUID_CALL.exec(value);
+    if (uuidCall) value = uuidCall[2] ?? '';
+  }
+  if (QUOTE.test(value)) value = value.slice(1);
 
   const token = TOKEN.exec(value)?.[0] ?? null;
   if (token === null) return null;

@@ -29,7 +29,7 @@ function addPair(
   match: RegExpExecArray,
   end: number,
 ): void {
-  const key = (match[1] ?? '').trim().toLowerCase().replace(/\s+/g, '_');
+  const key = keyName(match[1] ?? '');
   const start = match.index + match[0].length;
   if (!pairs.has(key)) pairs.set(key, text.slice(start, end).trim());
 }
@@ -41,4 +41,21 @@ export function valueOf(pairs: Map<string, string>, keys: string[]): string | un
     if (value !== undefined) return value;
   }
   return undefined;
+}
+
+/** Distinct raw keys remembered before the cache starts over. */
+const KEY_CACHE_LIMIT = 256;
+const keyNames = new Map<string, string>();
+
+/**
+ * `Old JTI` as `old_jti`. The app writes a handful of keys millions of
+ * times, so each raw key is normalised once.
+ */
+function keyName(raw: string): string {
+  const known = keyNames.get(raw);
+  if (known !== undefined) return known;
+  if (keyNames.size >= KEY_CACHE_LIMIT) keyNames.clear();
+  const name = raw.trim().toLowerCase().replace(/\s+/g, '_');
+  keyNames.set(raw, name);
+  return name;
 }
