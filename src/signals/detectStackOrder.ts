@@ -47,9 +47,27 @@ export function detectStackOrder(frames: OrderClue[]): StackOrder {
 /** 1 when `code` calls `fn`, 0.5 when it only names it as an attribute (a property). */
 function callScore(code: string | null, fn: string): number {
   if (code === null || fn === '' || fn.startsWith('<')) return 0;
+  const { call, attribute } = patternsOf(fn);
+  if (call.test(code)) return 1;
+  return attribute.test(code) ? 0.5 : 0;
+}
+
+/** Distinct function names whose patterns are kept before the cache starts over. */
+const PATTERN_CACHE_LIMIT = 1024;
+const patterns = new Map<string, { call: RegExp; attribute: RegExp }>();
+
+/** The two patterns of a function name, compiled once: the same frames recur in every stack. */
+function patternsOf(fn: string): { call: RegExp; attribute: RegExp } {
+  const known = patterns.get(fn);
+  if (known !== undefined) return known;
+  if (patterns.size >= PATTERN_CACHE_LIMIT) patterns.clear();
   const name = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (new RegExp(`(?:^|[^\\w])${name}\\s*\\(`).test(code)) return 1;
-  return new RegExp(`\\.${name}(?![\\w(])`).test(code) ? 0.5 : 0;
+  const compiled = {
+    call: new RegExp(`(?:^|[^\\w])${name}\\s*\\(`),
+    attribute: new RegExp(`\\.${name}(?![\\w(])`),
+  };
+  patterns.set(fn, compiled);
+  return compiled;
 }
 
 function isEntryFrame(frame: OrderClue): boolean {
