@@ -15,6 +15,19 @@ function prefixKey(jti: string): number {
 }
 
 /**
+ * A 30-bit hash of the whole JTI. The table is keyed by it rather than by
+ * the string: a lookup in a map of a million string keys compares the
+ * strings of the entries it walks past, each a cache miss, where integer
+ * keys sit in the map's own table.
+ */
+function jtiKey(jti: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < jti.length; i++)
+    hash = Math.imul(hash ^ jti.charCodeAt(i), 0x01000193);
+  return hash & 0x3fffffff;
+}
+
+/**
  * One index's values under one JTI, oldest first: nearly every JTI has one,
  * so the first is held inline and an array is only made for a second.
  */
@@ -31,7 +44,10 @@ interface Slot<T> {
 interface Entry {
   /** The table's own copy of the JTI, shared by every index. */
   jti: string;
-  slots: [Slot<unknown> | null, Slot<unknown> | null, Slot<unknown> | null];
+  /** The slots of indexes 0, 1 and 2, as fields: an array would cost more than the entry. */
+  slot0: Slot<unknown> | null;
+  slot1: Slot<unknown> | null;
+  slot2: Slot<unknown> | null;
 }
 
 /**
@@ -40,7 +56,8 @@ interface Entry {
  * map of a million JTIs costs a third of three.
  */
 export class JtiTable {
-  readonly byJti = new Map<string, Entry>();
+  /** By `jtiKey`; the few JTIs whose keys collide share an array. */
+  private readonly byJti = new Map<number, Entry | Entry[]>();
   readonly byPrefix = new Map<number, Entry | Set<Entry>>();
   private views = 0;
   private filings = 0;
@@ -56,35 +73,64 @@ export class JtiTable {
     return this.filings++;
   }
 
+  /** @internal The entry of `jti`, if any. */
+  entryOf(jti: string): Entry | undefined {
+    const found = this.byJti.get(jtiKey(jti));
+    if (found === undefined) return undefined;
+    if (!Array.isArray(found)) return found.jti === jti ? found : undefined;
+    return found.find((entry) => entry.jti === jti);
+  }
+
   /** @internal The entry of `jti`, made when missing. */
   entryFor(jti: string, owned: boolean): Entry {
-    const found = this.byJti.get(jti);
-    if (found !== undefined) return found;
+    const key = jtiKey(jti);
+    const found = this.byJti.get(key);
+    if (found !== undefined) {
+      if (!Array.isArray(found)) {
+        if (found.jti === jti) return found;
+      } else {
+        const entry = found.find((e) => e.jti === jti);
+        if (entry !== undefined) return entry;
+      }
+    }
 
-    const entry: Entry = { jti: owned ? jti : ownCopy(jti), slots: [null, null, null] };
-    this.byJti.set(entry.jti, entry);
+    const entry: Entry = {
+      jti: owned ? jti : ownCopy(jti),
+      slot0: null,
+      slot1: null,
+      slot2: null,
+    };
+    if (found === undefined) this.byJti.set(key, entry);
+    else if (Array.isArray(found)) found.push(entry);
+    else this.byJti.set(key, [found, entry]);
+
     if (jti.length < PREFIX) return entry;
-    const key = prefixKey(jti);
-    const entries = this.byPrefix.get(key);
-    if (entries === undefined) this.byPrefix.set(key, entry);
+    const prefix = prefixKey(jti);
+    const entries = this.byPrefix.get(prefix);
+    if (entries === undefined) this.byPrefix.set(prefix, entry);
     else if (entries instanceof Set) entries.add(entry);
-    else this.byPrefix.set(key, new Set([entries, entry]));
+    else this.byPrefix.set(prefix, new Set([entries, entry]));
     return entry;
   }
 
   /** @internal Drops an entry no index files under any more. */
   release(entry: Entry): void {
-    if (entry.slots[0] || entry.slots[1] || entry.slots[2]) return;
-    if (this.byJti.get(entry.jti) !== entry) return;
+    if (entry.slot0 || entry.slot1 || entry.slot2) return;
+    const key = jtiKey(entry.jti);
+    const found = this.byJti.get(key);
+    if (found === entry) this.byJti.delete(key);
+    else if (Array.isArray(found) && found.includes(entry)) {
+      const rest = found.filter((e) => e !== entry);
+      this.byJti.set(key, rest.length === 1 ? rest[0]! : rest);
+    } else return;
 
-    this.byJti.delete(entry.jti);
     if (entry.jti.length < PREFIX) return;
-    const key = prefixKey(entry.jti);
-    const entries = this.byPrefix.get(key);
-    if (entries === entry) this.byPrefix.delete(key);
+    const prefix = prefixKey(entry.jti);
+    const entries = this.byPrefix.get(prefix);
+    if (entries === entry) this.byPrefix.delete(prefix);
     else if (entries instanceof Set) {
       entries.delete(entry);
-      if (entries.size === 0) this.byPrefix.delete(key);
+      if (entries.size === 0) this.byPrefix.delete(prefix);
     }
   }
 }
@@ -113,7 +159,7 @@ export class JtiIndex<T extends { time: number | null }> {
   /** A stand-alone index, or one of the indexes of a shared table (`JtiTable.index`). */
   constructor(
     private readonly table: JtiTable = new JtiTable(),
-    private readonly view: 0 | 1 | 2 | number = 0,
+    private readonly view: number = 0,
   ) {}
 
   /**
@@ -125,7 +171,7 @@ export class JtiIndex<T extends { time: number | null }> {
     let slot = this.slotOf(entry);
     if (slot === null) {
       slot = { first: value, more: null, lastQueued: -1, since: this.table.nextFiling() };
-      entry.slots[this.view] = slot;
+      this.setSlot(entry, slot);
     } else if (slot.more === null) slot.more = [value];
     else slot.more.push(value);
     slot.lastQueued = this.enqueue(entry, value, value.time);
@@ -146,7 +192,7 @@ export class JtiIndex<T extends { time: number | null }> {
     same: (latest: T) => boolean,
     make: () => T,
   ): string {
-    const entry = this.table.byJti.get(jti);
+    const entry = this.table.entryOf(jti);
     const slot = entry === undefined ? null : this.slotOf(entry);
     const latest = slot === null ? null : (slot.more?.at(-1) ?? slot.first);
     if (
@@ -167,7 +213,7 @@ export class JtiIndex<T extends { time: number | null }> {
 
   /** Every value filed under a JTI that matches `jti`, whole or abbreviated. */
   find(jti: string): T[] {
-    const exactEntry = this.table.byJti.get(jti);
+    const exactEntry = this.table.entryOf(jti);
     const exact = valuesOf(exactEntry === undefined ? null : this.slotOf(exactEntry));
     if (jti.length < PREFIX) return exact;
 
@@ -215,7 +261,15 @@ export class JtiIndex<T extends { time: number | null }> {
   }
 
   private slotOf(entry: Entry): Slot<T> | null {
-    return entry.slots[this.view] as Slot<T> | null;
+    const slot =
+      this.view === 0 ? entry.slot0 : this.view === 1 ? entry.slot1 : entry.slot2;
+    return slot as Slot<T> | null;
+  }
+
+  private setSlot(entry: Entry, slot: Slot<T> | null): void {
+    if (this.view === 0) entry.slot0 = slot;
+    else if (this.view === 1) entry.slot1 = slot;
+    else entry.slot2 = slot;
   }
 
   private enqueue(entry: Entry, value: T, time: number | null): number {
@@ -233,7 +287,7 @@ export class JtiIndex<T extends { time: number | null }> {
       if (slot.more?.length === 0) slot.more = null;
       if (next !== undefined) slot.first = next;
       else {
-        entry.slots[this.view] = null;
+        this.setSlot(entry, null);
         this.table.release(entry);
       }
     } else if (slot.more !== null) {
