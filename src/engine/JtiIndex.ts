@@ -20,7 +20,7 @@ function prefixKey(jti: string): number {
  * strings of the entries it walks past, each a cache miss, where integer
  * keys sit in the map's own table.
  */
-function jtiKey(jti: string): number {
+export function jtiKey(jti: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < jti.length; i++)
     hash = Math.imul(hash ^ jti.charCodeAt(i), 0x01000193);

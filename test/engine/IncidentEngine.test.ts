@@ -209,6 +209,20 @@ describe('IncidentEngine', () => {
     });
   });
 
+  test("a race's timeline shows the rotation line and the failure as logged", () => {
+    const records = [
+      rotation('2026-01-03T10:00:00.000Z', J1, J2, USER, 'web.1'),
+      failure('2026-01-03T10:00:01.000Z', J1, USER, 'web.2'),
+    ];
+    const logged = records.map((record) => record.message);
+    const { incidents } = analyze(records);
+
+    expect(incidents[0]?.signals.map((s) => [s.message, s.source, s.at])).toEqual([
+      [logged[0], 'web.1', '2026-01-03T10:00:00.000Z'],
+      [logged[1], 'web.2', '2026-01-03T10:00:01.000Z'],
+    ]);
+  });
+
   test('a failure long after the rotation of its JTI is a stale_token', () => {
     const { incidents } = analyze([
       rotation('2026-01-03T10:00:00Z', J1, J2),
