@@ -1,5 +1,6 @@
 import type { Cause } from '../model/Incident';
 import type { Evidence } from './Evidence';
+import { ownCopy } from './ownCopy';
 import type { Trigger } from './triggerOf';
 
 /** An incident while the engine still works on it; `toIncident` makes the SPEC §6 shape. */
@@ -27,5 +28,6 @@ export function addToTimeline(draft: IncidentDraft, entries: Evidence[]): void {
 }
 
 export function addGap(draft: IncidentDraft, gap: string): void {
-  if (!draft.gaps.includes(gap)) draft.gaps.push(gap);
+  // A gap names the user or the JTI it is about, cut from a log line: keep a copy.
+  if (!draft.gaps.includes(gap)) draft.gaps.push(ownCopy(gap));
 }
