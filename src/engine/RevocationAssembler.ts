@@ -43,10 +43,15 @@ export class RevocationAssembler {
 
   /** Closes the revocations that no line at or after `time` can join. */
   closeBefore(time: number): void {
-    for (const revocation of [...this.open.values()]) {
+    // Called for every record: no copy of the open list unless one closes.
+    let closing: Revocation[] | null = null;
+    for (const revocation of this.open.values()) {
       const first = revocation.first.time;
-      if (first !== null && time - first > REVOCATION_SPAN_MS) this.close(revocation);
+      if (first !== null && time - first > REVOCATION_SPAN_MS) {
+        (closing ??= []).push(revocation);
+      }
     }
+    if (closing !== null) for (const revocation of closing) this.close(revocation);
   }
 
   closeAll(): void {
