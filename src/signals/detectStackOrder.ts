@@ -66,7 +66,8 @@ function patternsOf(fn: string): { call: RegExp; attribute: RegExp } {
     call: new RegExp(`(?:^|[^\\w])${name}\\s*\\(`),
     attribute: new RegExp(`\\.${name}(?![\\w(])`),
   };
-  patterns.set(fn, compiled);
+  // A name cut from a stack's text would keep that text alive in the cache: key a copy.
+  patterns.set(JSON.parse(JSON.stringify(fn)) as string, compiled);
   return compiled;
 }
 

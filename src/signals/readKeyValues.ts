@@ -56,6 +56,7 @@ function keyName(raw: string): string {
   if (known !== undefined) return known;
   if (keyNames.size >= KEY_CACHE_LIMIT) keyNames.clear();
   const name = raw.trim().toLowerCase().replace(/\s+/g, '_');
-  keyNames.set(raw, name);
+  // A key cut from a message would keep the message alive in the cache: key a copy.
+  keyNames.set(JSON.parse(JSON.stringify(raw)) as string, name);
   return name;
 }
