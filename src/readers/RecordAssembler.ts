@@ -1,5 +1,6 @@
 import type { LogRecord, RecordOrigin } from '../model/LogRecord';
 import type { ParsedLine } from './ParsedLine';
+import { SkimmedRecord } from './SkimmedRecord';
 import type { SortEntry } from './SortEntry';
 
 /** A continuation line joins its source's record only this close to its first line. */
@@ -16,12 +17,36 @@ const MAX_LINES = 5000;
 const MAX_CHARS = 2_000_000;
 
 interface OpenRecord {
-  first: ParsedLine;
+  /** The first line; null for a skimmed record, which keeps only where it lies. */
+  first: ParsedLine | null;
+  time: number | null;
   lines: string[] | null;
+  /** Lines so far (a skimmed record keeps no text). */
+  count: number;
   chars: number;
   lineNo: number;
   seq: number;
   key: number;
+  skimmed: SkimmedLine | null;
+}
+
+/**
+ * A line that opens a record which cannot be a signal, read from the input
+ * bytes without decoding: its time, source and where its message lies.
+ */
+export interface SkimmedLine {
+  time: number;
+  source: string | null;
+  bytes: Buffer;
+  start: number;
+  end: number;
+}
+
+/** What a line that does not start a record would join (`joins`). */
+export const enum Joins {
+  Nothing = 0,
+  Skimmed = 1,
+  Text = 2,
 }
 
 function isBlank(text: string): boolean {
@@ -65,10 +90,7 @@ export class RecordAssembler {
    */
   push(line: ParsedLine, lineNo: number, seq = lineNo): void {
     const time = line.time;
-    if (time !== null) {
-      if (time > this.lastTime) this.lastTime = time;
-      if (time - this.earliest > this.holdOpenMs) this.closeOlderThan(time);
-    }
+    if (time !== null) this.advance(time);
 
     if (line.standalone) {
       const record = this.toRecord(line, line.message, lineNo);
@@ -80,24 +102,89 @@ export class RecordAssembler {
     const current = this.open.get(source);
     // A blank line only matters inside a record (a chained traceback).
     if (line.bare === true && current === undefined && isBlank(line.message)) return;
-    if (!line.starts && current !== undefined && this.continues(current, line)) {
-      if (current.lines === null) current.lines = [current.first.message];
-      current.lines.push(line.message);
-      current.chars += line.message.length + 1;
-      if (current.lines.length >= MAX_LINES || current.chars >= MAX_CHARS)
-        this.close(source);
+    if (!line.starts && current !== undefined && this.continues(current, time)) {
+      this.append(current, source, line.message, line.message.length);
       return;
     }
 
     if (current !== undefined) this.close(source);
-    const key = time ?? this.lastTime;
+    this.openRecord(source, time, line, null, lineNo, seq);
+  }
+
+  /**
+   * What a line of `source` at `time` that does not start a record would
+   * continue: nothing (it opens a record of its own), a skimmed record (it
+   * only counts) or a record whose text is kept (it must be read).
+   */
+  joins(source: string | null, time: number): Joins {
+    this.advance(time);
+    const current = this.open.get(source);
+    if (current === undefined || !this.continues(current, time)) return Joins.Nothing;
+    return current.skimmed === null ? Joins.Text : Joins.Skimmed;
+  }
+
+  /** Adds a continuation line of a skimmed record (after `joins` said so). */
+  skimContinuation(source: string | null, byteLength: number): void {
+    const current = this.open.get(source) as OpenRecord;
+    // TODO(exactness): counted in bytes, which equal characters for ASCII; a
+    // record past MAX_CHARS of other text within one second closes earlier.
+    this.append(current, source, null, byteLength);
+  }
+
+  /** Opens a record that cannot be a signal, from its first line's bytes. */
+  skimStart(line: SkimmedLine, lineNo: number, seq: number): void {
+    this.advance(line.time);
+    if (this.open.has(line.source)) this.close(line.source);
+    this.openRecord(line.source, line.time, null, line, lineNo, seq);
+  }
+
+  /** A standalone line (a router line) that cannot be a signal: a record at once. */
+  skimStandalone(line: SkimmedLine, lineNo: number, seq: number): void {
+    this.advance(line.time);
+    this.emit({ record: this.toSkimmed(line, lineNo), key: line.time, seq });
+  }
+
+  private advance(time: number): void {
+    if (time > this.lastTime) this.lastTime = time;
+    if (time - this.earliest > this.holdOpenMs) this.closeOlderThan(time);
+  }
+
+  private append(
+    current: OpenRecord,
+    source: string | null,
+    text: string | null,
+    chars: number,
+  ): void {
+    if (current.skimmed === null) {
+      if (current.lines === null) current.lines = [(current.first as ParsedLine).message];
+      current.lines.push(text as string);
+    }
+    current.count++;
+    current.chars += chars + 1;
+    if (current.count >= MAX_LINES || current.chars >= MAX_CHARS) this.close(source);
+  }
+
+  private openRecord(
+    source: string | null,
+    time: number | null,
+    first: ParsedLine | null,
+    skimmed: SkimmedLine | null,
+    lineNo: number,
+    seq: number,
+  ): void {
     this.open.set(source, {
-      first: line,
+      first,
+      time,
       lines: null,
-      chars: line.message.length,
+      count: 1,
+      chars:
+        first === null
+          ? (skimmed as SkimmedLine).end - (skimmed as SkimmedLine).start
+          : first.message.length,
       lineNo,
       seq,
-      key,
+      key: time ?? this.lastTime,
+      skimmed,
     });
     if (time !== null && time < this.earliest) this.earliest = time;
   }
@@ -108,9 +195,8 @@ export class RecordAssembler {
     this.earliest = Infinity;
   }
 
-  private continues(current: OpenRecord, line: ParsedLine): boolean {
-    const from = current.first.time;
-    const to = line.time;
+  private continues(current: OpenRecord, to: number | null): boolean {
+    const from = current.time;
     if (from === null || to === null) return true;
     const gap = to - from;
     return gap <= CONTINUATION_WINDOW_MS && gap >= -CONTINUATION_WINDOW_MS;
@@ -119,7 +205,7 @@ export class RecordAssembler {
   private closeOlderThan(time: number): void {
     let earliest = Infinity;
     for (const [source, open] of this.open) {
-      const first = open.first.time;
+      const first = open.time;
       if (first === null) continue;
       if (time - first > this.holdOpenMs) this.close(source);
       else if (first < earliest) earliest = first;
@@ -131,12 +217,24 @@ export class RecordAssembler {
     const open = this.open.get(source);
     if (open === undefined) return;
     this.open.delete(source);
+    if (open.skimmed !== null) {
+      const record = this.toSkimmed(open.skimmed, open.lineNo);
+      this.emit({ record, key: open.key, seq: open.seq });
+      return;
+    }
+    const first = open.first as ParsedLine;
     const lines = open.lines;
     if (lines !== null)
       while (lines.length > 1 && isBlank(lines[lines.length - 1] as string)) lines.pop();
-    const message = lines === null ? open.first.message : lines.join('\n');
-    const record = this.toRecord(open.first, message, open.lineNo);
+    const message = lines === null ? first.message : lines.join('\n');
+    const record = this.toRecord(first, message, open.lineNo);
     this.emit({ record, key: open.key, seq: open.seq });
+  }
+
+  private toSkimmed(line: SkimmedLine, lineNo: number): SkimmedRecord {
+    const origin: RecordOrigin = { kind: 'log', input: this.input };
+    if (lineNo > 0) origin.line = lineNo;
+    return new SkimmedRecord(line.time, origin, line.bytes, line.start, line.end);
   }
 
   private toRecord(line: ParsedLine, message: string, lineNo: number): LogRecord {

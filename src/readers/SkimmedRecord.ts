@@ -1,0 +1,32 @@
+import type { LogRecord, RecordOrigin } from '../model/LogRecord';
+
+/**
+ * A record that cannot be a signal (no `[TAG]`, no `Unauthorized:`, not a
+ * router 401), handed out without its text: skimming (`ReadOptions.skim`)
+ * never decodes such lines, yet the record still counts, takes part in
+ * deduplication and moves the engine's clock. `message` is empty, so the
+ * engine's pre-filter drops it at once; the first line, which duplicate
+ * detection compares, is decoded from the input bytes only when asked for.
+ */
+export class SkimmedRecord implements LogRecord {
+  readonly source = null;
+  readonly logger = null;
+  readonly level = null;
+  readonly message = '';
+  private text: string | null = null;
+
+  constructor(
+    readonly time: number | null,
+    readonly origin: RecordOrigin,
+    /** The input bytes holding the first line, and where its message lies in them. */
+    private readonly bytes: Buffer,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  /** The message's first line, as the full reader would have decoded it. */
+  firstLine(): string {
+    this.text ??= this.bytes.toString('utf8', this.start, this.end);
+    return this.text;
+  }
+}
