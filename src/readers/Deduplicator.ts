@@ -55,11 +55,14 @@ export class Deduplicator {
 
   private flushGroup(): void {
     const group = this.group;
-    this.group = [];
     if (group.length === 1) {
-      this.release((group[0] as SortEntry).record);
+      // Most milliseconds hold one record: the array is reused.
+      const record = (group[0] as SortEntry).record;
+      group.length = 0;
+      this.release(record);
       return;
     }
+    this.group = [];
 
     const kept: LogRecord[] = [];
     const byLine = new Map<string, number>();

@@ -149,11 +149,7 @@ export class LineSkimmer {
       const router = source === 'router';
       if (router ? this.find(text, '401', at, 3) < end : !this.isFiller(text, at, end))
         return false;
-      this.assembler.skimStandalone(
-        { time, source, bytes, start: base + at, end: base + end },
-        lineNo,
-        seq,
-      );
+      this.assembler.skimStandalone(time, bytes, base + at, base + end, seq);
       return true;
     }
 
@@ -185,11 +181,7 @@ export class LineSkimmer {
       return false;
     }
     const from = message === -1 ? at : message;
-    this.assembler.skimStart(
-      { time, source, bytes, start: base + from, end: base + end },
-      lineNo,
-      seq,
-    );
+    this.assembler.skimStart(time, source, bytes, base + from, base + end, lineNo, seq);
     return true;
   }
 

@@ -27,17 +27,8 @@ interface OpenRecord {
   lineNo: number;
   seq: number;
   key: number;
-  skimmed: SkimmedLine | null;
-}
-
-/**
- * A line that opens a record which cannot be a signal, read from the input
- * bytes without decoding: its time, source and where its message lies.
- */
-export interface SkimmedLine {
-  time: number;
-  source: string | null;
-  bytes: Buffer;
+  /** A skimmed record: the input bytes holding its first line's message. */
+  bytes: Buffer | null;
   start: number;
   end: number;
 }
@@ -71,13 +62,17 @@ export class RecordAssembler {
   private earliest = Infinity;
   /** Latest time seen on any line: the sort key of records that have none. */
   private lastTime = -Infinity;
+  /** Skimmed records share one origin: nothing reads their line numbers. */
+  private readonly skimmedOrigin: RecordOrigin;
 
   constructor(
     private readonly input: string,
     private readonly emit: (entry: SortEntry) => void,
     /** The reorder buffer after this must hold entries this much longer. */
     private readonly holdOpenMs = HOLD_OPEN_MS,
-  ) {}
+  ) {
+    this.skimmedOrigin = { kind: 'log', input };
+  }
 
   /** Latest time seen so far: the sort key for a record that has none. */
   get latestTime(): number {
@@ -108,7 +103,7 @@ export class RecordAssembler {
     }
 
     if (current !== undefined) this.close(source);
-    this.openRecord(source, time, line, null, lineNo, seq);
+    this.openRecord(source, time, line, lineNo, seq);
   }
 
   /**
@@ -120,7 +115,7 @@ export class RecordAssembler {
     this.advance(time);
     const current = this.open.get(source);
     if (current === undefined || !this.continues(current, time)) return Joins.Nothing;
-    return current.skimmed === null ? Joins.Text : Joins.Skimmed;
+    return current.bytes === null ? Joins.Text : Joins.Skimmed;
   }
 
   /** Adds a continuation line of a skimmed record (after `joins` said so). */
@@ -131,17 +126,39 @@ export class RecordAssembler {
     this.append(current, source, null, byteLength);
   }
 
-  /** Opens a record that cannot be a signal, from its first line's bytes. */
-  skimStart(line: SkimmedLine, lineNo: number, seq: number): void {
-    this.advance(line.time);
-    if (this.open.has(line.source)) this.close(line.source);
-    this.openRecord(line.source, line.time, null, line, lineNo, seq);
+  /**
+   * Opens a record that cannot be a signal, from its first line's bytes:
+   * its message is `bytes[start, end)`.
+   */
+  skimStart(
+    time: number,
+    source: string | null,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    lineNo: number,
+    seq: number,
+  ): void {
+    this.advance(time);
+    if (this.open.has(source)) this.close(source);
+    this.openRecord(source, time, null, lineNo, seq);
+    const open = this.open.get(source) as OpenRecord;
+    open.bytes = bytes;
+    open.start = start;
+    open.end = end;
+    open.chars = end - start;
   }
 
   /** A standalone line (a router line) that cannot be a signal: a record at once. */
-  skimStandalone(line: SkimmedLine, lineNo: number, seq: number): void {
-    this.advance(line.time);
-    this.emit({ record: this.toSkimmed(line, lineNo), key: line.time, seq });
+  skimStandalone(
+    time: number,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    seq: number,
+  ): void {
+    this.advance(time);
+    this.emit(new SkimmedRecord(time, this.skimmedOrigin, time, seq, bytes, start, end));
   }
 
   private advance(time: number): void {
@@ -155,7 +172,7 @@ export class RecordAssembler {
     text: string | null,
     chars: number,
   ): void {
-    if (current.skimmed === null) {
+    if (current.bytes === null) {
       if (current.lines === null) current.lines = [(current.first as ParsedLine).message];
       current.lines.push(text as string);
     }
@@ -168,7 +185,6 @@ export class RecordAssembler {
     source: string | null,
     time: number | null,
     first: ParsedLine | null,
-    skimmed: SkimmedLine | null,
     lineNo: number,
     seq: number,
   ): void {
@@ -177,14 +193,13 @@ export class RecordAssembler {
       time,
       lines: null,
       count: 1,
-      chars:
-        first === null
-          ? (skimmed as SkimmedLine).end - (skimmed as SkimmedLine).start
-          : first.message.length,
+      chars: first === null ? 0 : first.message.length,
       lineNo,
       seq,
       key: time ?? this.lastTime,
-      skimmed,
+      bytes: null,
+      start: 0,
+      end: 0,
     });
     if (time !== null && time < this.earliest) this.earliest = time;
   }
@@ -217,9 +232,18 @@ export class RecordAssembler {
     const open = this.open.get(source);
     if (open === undefined) return;
     this.open.delete(source);
-    if (open.skimmed !== null) {
-      const record = this.toSkimmed(open.skimmed, open.lineNo);
-      this.emit({ record, key: open.key, seq: open.seq });
+    if (open.bytes !== null) {
+      this.emit(
+        new SkimmedRecord(
+          open.time,
+          this.skimmedOrigin,
+          open.key,
+          open.seq,
+          open.bytes,
+          open.start,
+          open.end,
+        ),
+      );
       return;
     }
     const first = open.first as ParsedLine;
@@ -229,12 +253,6 @@ export class RecordAssembler {
     const message = lines === null ? first.message : lines.join('\n');
     const record = this.toRecord(first, message, open.lineNo);
     this.emit({ record, key: open.key, seq: open.seq });
-  }
-
-  private toSkimmed(line: SkimmedLine, lineNo: number): SkimmedRecord {
-    const origin: RecordOrigin = { kind: 'log', input: this.input };
-    if (lineNo > 0) origin.line = lineNo;
-    return new SkimmedRecord(line.time, origin, line.bytes, line.start, line.end);
   }
 
   private toRecord(line: ParsedLine, message: string, lineNo: number): LogRecord {

@@ -1,4 +1,5 @@
 import type { LogRecord, RecordOrigin } from '../model/LogRecord';
+import type { SortEntry } from './SortEntry';
 
 /**
  * A record that cannot be a signal (no `[TAG]`, no `Unauthorized:`, not a
@@ -7,8 +8,12 @@ import type { LogRecord, RecordOrigin } from '../model/LogRecord';
  * deduplication and moves the engine's clock. `message` is empty, so the
  * engine's pre-filter drops it at once; the first line, which duplicate
  * detection compares, is decoded from the input bytes only when asked for.
+ * The skimmed records of one input share one origin (kind and input, no
+ * line number): treat it as read-only.
  */
-export class SkimmedRecord implements LogRecord {
+export class SkimmedRecord implements LogRecord, SortEntry {
+  /** Its own sort entry, one object less per record on the way to the engine. */
+  record: LogRecord = this;
   readonly source = null;
   readonly logger = null;
   readonly level = null;
@@ -18,6 +23,8 @@ export class SkimmedRecord implements LogRecord {
   constructor(
     readonly time: number | null,
     readonly origin: RecordOrigin,
+    readonly key: number,
+    readonly seq: number,
     /** The input bytes holding the first line, and where its message lies in them. */
     private readonly bytes: Buffer,
     private readonly start: number,

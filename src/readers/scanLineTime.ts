@@ -22,6 +22,8 @@ function two(text: string, at: number): number {
 
 let lastMinute = '\u0000';
 let lastMinuteMs = 0;
+let lastStamp = '\u0000';
+let lastStampMs = 0;
 
 /** `2026-01-03T10:00:` at `at` as epoch milliseconds (UTC), or NaN. */
 function readMinute(text: string, at: number): number {
@@ -58,6 +60,10 @@ function readMinute(text: string, at: number): number {
  * parser reads. The time holds no space: the first one after it ends it.
  */
 export function scanLineTime(text: string, at: number): number {
+  // A stack's lines repeat their record's time to the microsecond.
+  if (text.startsWith(lastStamp, at) && text.charCodeAt(at + lastStamp.length) === 32)
+    return lastStampMs;
+
   // Lines of the same minute share their first 17 characters.
   let minuteMs: number;
   if (text.startsWith(lastMinute, at)) {
@@ -114,5 +120,7 @@ export function scanLineTime(text: string, at: number): number {
   if (text.charCodeAt(end) !== 32) return NaN;
 
   const base = minuteMs + (second === 60 ? 59 : second) * 1000 - offsetMinutes * 60_000;
-  return (base * 1000 + micros) / 1000;
+  lastStamp = ` ${text.slice(at, end)}`.slice(1);
+  lastStampMs = (base * 1000 + micros) / 1000;
+  return lastStampMs;
 }
