@@ -57,8 +57,7 @@ export class Deduplicator {
     const group = this.group;
     if (group.length === 1) {
       // Most milliseconds hold one record: the array is reused.
-      const record = (group[0] as SortEntry).record;
-      group.length = 0;
+      const record = (group.pop() as SortEntry).record;
       this.release(record);
       return;
     }

@@ -34,6 +34,10 @@ export class LineSkimmer {
   private nextEscape = -1;
   private nextRefusal = -1;
   private next401 = -1;
+  // The bytes of the current piece and its offset in them: single
+  // characters are read from the bytes, far cheaper than `charCodeAt`.
+  private b: Buffer = Buffer.alloc(0);
+  private o = 0;
 
   constructor(
     private readonly assembler: RecordAssembler,
@@ -97,6 +101,8 @@ export class LineSkimmer {
   }
 
   private scanPiece(bytes: Buffer, text: string, base: number): void {
+    this.b = bytes;
+    this.o = base;
     this.nextBracket = -1;
     this.nextEscape = -1;
     this.nextRefusal = -1;
@@ -123,23 +129,25 @@ export class LineSkimmer {
     end: number,
     lineNo: number,
   ): boolean {
-    const time = scanLineTime(text, start);
+    const b = bytes;
+    const o = base;
+    const time = scanLineTime(b, o + start);
     if (Number.isNaN(time)) return false;
     // Escape codes are stripped before parsing; a second CR is cut off.
-    if (this.find(text, '\x1b', start, 1) < end || text.charCodeAt(end - 1) === 13)
+    if (this.find(text, '\x1b', start, 1) < end || (b[o + end - 1] as number) === 13)
       return false;
 
     let at = text.indexOf(' ', start + 19) + 1;
     let source: string | null = null;
     let platform = false;
     if (text.startsWith('app[', at) || text.startsWith('heroku[', at)) {
-      platform = text.charCodeAt(at) === 104;
+      platform = (b[o + at] as number) === 104;
       const open = at + (platform ? 6 : 3);
       const close = text.indexOf(']', open);
-      if (close < 0 || close >= end || text.charCodeAt(close + 1) !== 58) return false;
+      if (close < 0 || close >= end || (b[o + close + 1] as number) !== 58) return false;
       source = this.sourceAt(text, open + 1, close);
       if (source === null) return false;
-      at = text.charCodeAt(close + 2) === 32 ? close + 3 : close + 2;
+      at = (b[o + close + 2] as number) === 32 ? close + 3 : close + 2;
       if (at > end) at = end;
     }
     const seq = lineNo * this.seqPerLine;
@@ -192,21 +200,23 @@ export class LineSkimmer {
    * Mirrors `parseAppPrefix`, which decides the same for the full reader.
    */
   private appMessageStart(text: string, at: number, end: number): number {
+    const b = this.b;
+    const o = this.o;
     if (at >= end) return -2;
-    const c = text.charCodeAt(at);
+    const c = b[o + at] as number;
     if (c === 32 || c === 9) return -1;
     if ((c >= 48 && c <= 57) || c === 91 || c >= 128) return -2;
     const level = levelLength(text, at, end);
     if (level === 0) return -1;
 
     let i = at + level;
-    if (text.charCodeAt(i) !== 32) return -2;
+    if (b[o + i] !== 32) return -2;
     i++;
-    const first = text.charCodeAt(i);
+    const first = b[o + i] as number;
     if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95))
       return -2;
     for (i++; i < end; i++) {
-      const l = text.charCodeAt(i);
+      const l = b[o + i] as number;
       const ok =
         (l >= 65 && l <= 90) ||
         (l >= 97 && l <= 122) ||
@@ -216,14 +226,14 @@ export class LineSkimmer {
         l === 45;
       if (!ok) break;
     }
-    if (text.charCodeAt(i) !== 32 || i + 1 >= end) return -2;
-    const m = text.charCodeAt(i + 1);
+    if (b[o + i] !== 32 || i + 1 >= end) return -2;
+    const m = b[o + i + 1] as number;
     if (m <= 32 || m >= 127 || m === 45) return -2;
     if (m >= 48 && m <= 57) {
       // Django's verbose format puts numeric ids here, which the prefix drops.
       let j = i + 1;
-      while (j < end && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-      if (text.charCodeAt(j) === 32) return -2;
+      while (j < end && (b[o + j] as number) >= 48 && (b[o + j] as number) <= 57) j++;
+      if (b[o + j] === 32) return -2;
     }
     return i + 1;
   }
@@ -234,15 +244,17 @@ export class LineSkimmer {
    * there (one could hide a tag on the next line), and no marker follows.
    */
   private isFiller(text: string, from: number, end: number): boolean {
+    const b = this.b;
+    const o = this.o;
     let i = from;
-    let c = text.charCodeAt(i);
-    while (i < end && (c === 32 || (c >= 9 && c <= 13))) c = text.charCodeAt(++i);
+    let c = b[o + i] as number;
+    while (i < end && (c === 32 || (c >= 9 && c <= 13))) c = b[o + ++i] as number;
     if (i >= end || c < 33 || c > 126) return false;
     if (c === 91) {
-      const d = text.charCodeAt(i + 1);
+      const d = b[o + i + 1] as number;
       if (d >= 48 && d <= 57) return false;
     } else if (c >= 48 && c <= 57) {
-      if (text.charCodeAt(i + 4) === 45) return false;
+      if (i + 4 < end && (b[o + i + 4] as number) === 45) return false;
     } else if (startsWithLevel(text, i)) {
       return false;
     }
@@ -251,8 +263,10 @@ export class LineSkimmer {
 
   /** `[` before an upper-case letter, escape or non-ASCII byte, or `Unauthorized:`. */
   private hasMarker(text: string, from: number, end: number): boolean {
+    const b = this.b;
+    const o = this.o;
     for (let at = this.find(text, '[', from, 0); at < end;) {
-      const d = text.charCodeAt(at + 1);
+      const d = b[o + at + 1] as number;
       if ((d >= 65 && d <= 90) || d === 27 || d >= 128) return true;
       at = this.find(text, '[', at + 1, 0);
     }

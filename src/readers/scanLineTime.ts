@@ -11,41 +11,36 @@ function utcDayMs(year: number, month: number, day: number): number {
   return cachedDayMs;
 }
 
-function digit(text: string, at: number): number {
-  const c = text.charCodeAt(at) - 48;
+function digit(bytes: Uint8Array, at: number): number {
+  const c = (bytes[at] as number) - 48;
   return c >= 0 && c <= 9 ? c : -100;
 }
 
-function two(text: string, at: number): number {
-  return digit(text, at) * 10 + digit(text, at + 1);
+function two(bytes: Uint8Array, at: number): number {
+  return digit(bytes, at) * 10 + digit(bytes, at + 1);
 }
 
-let lastMinute = '\u0000';
-let lastMinuteMs = 0;
-let lastStamp = '\u0000';
-let lastStampMs = 0;
-
 /** `2026-01-03T10:00:` at `at` as epoch milliseconds (UTC), or NaN. */
-function readMinute(text: string, at: number): number {
-  const century = two(text, at);
-  const yy = two(text, at + 2);
+function readMinute(bytes: Uint8Array, at: number): number {
+  const century = two(bytes, at);
+  const yy = two(bytes, at + 2);
   if (century < 0 || yy < 0) return NaN;
   const year = century * 100 + yy;
-  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return NaN;
-  const month = two(text, at + 5);
-  const day = two(text, at + 8);
+  if (bytes[at + 4] !== 45 || bytes[at + 7] !== 45) return NaN;
+  const month = two(bytes, at + 5);
+  const day = two(bytes, at + 8);
   if (month < 1 || month > 12 || day < 1 || day > 31) return NaN;
-  const t = text.charCodeAt(at + 10);
+  const t = bytes[at + 10];
   if (t !== 84 && t !== 116) return NaN;
-  const hour = two(text, at + 11);
-  const minute = two(text, at + 14);
+  const hour = two(bytes, at + 11);
+  const minute = two(bytes, at + 14);
   if (
     hour < 0 ||
     hour > 24 ||
     minute < 0 ||
     minute > 59 ||
-    text.charCodeAt(at + 13) !== 58 ||
-    text.charCodeAt(at + 16) !== 58
+    bytes[at + 13] !== 58 ||
+    bytes[at + 16] !== 58
   ) {
     return NaN;
   }
@@ -57,33 +52,22 @@ function readMinute(text: string, at: number): number {
  * shape those platforms write: `2026-01-03T10:00:00[.fraction](Z|+HH:MM)`
  * followed by a space. Returns epoch milliseconds exactly as `scanDateTime`
  * computes them (microseconds kept); NaN for any other shape, which the full
- * parser reads. The time holds no space: the first one after it ends it.
+ * parser reads. Read from the bytes (ASCII): the time holds no space, so the
+ * first one after it ends it.
  */
-export function scanLineTime(text: string, at: number): number {
-  // A stack's lines repeat their record's time to the microsecond.
-  if (text.startsWith(lastStamp, at) && text.charCodeAt(at + lastStamp.length) === 32)
-    return lastStampMs;
-
-  // Lines of the same minute share their first 17 characters.
-  let minuteMs: number;
-  if (text.startsWith(lastMinute, at)) {
-    minuteMs = lastMinuteMs;
-  } else {
-    minuteMs = readMinute(text, at);
-    if (Number.isNaN(minuteMs)) return NaN;
-    lastMinute = ` ${text.slice(at, at + 17)}`.slice(1);
-    lastMinuteMs = minuteMs;
-  }
-  const second = two(text, at + 17);
+export function scanLineTime(bytes: Uint8Array, at: number): number {
+  const minuteMs = readMinute(bytes, at);
+  if (Number.isNaN(minuteMs)) return NaN;
+  const second = two(bytes, at + 17);
   if (second < 0 || second > 60) return NaN;
 
   let end = at + 19;
   let micros = 0;
-  const point = text.charCodeAt(end);
-  if ((point === 46 || point === 44) && digit(text, end + 1) >= 0) {
+  const point = bytes[end];
+  if ((point === 46 || point === 44) && digit(bytes, end + 1) >= 0) {
     end++;
     let kept = 0;
-    for (let d = digit(text, end); d >= 0; d = digit(text, ++end)) {
+    for (let d = digit(bytes, end); d >= 0; d = digit(bytes, ++end)) {
       if (kept < 6) {
         micros = micros * 10 + d;
         kept++;
@@ -96,19 +80,19 @@ export function scanLineTime(text: string, at: number): number {
   }
 
   let offsetMinutes = 0;
-  const zone = text.charCodeAt(end);
+  const zone = bytes[end];
   if (zone === 90 || zone === 122) {
     end++;
   } else if (zone === 43 || zone === 45) {
-    const hours = two(text, end + 1);
-    const minutes = two(text, end + 4);
+    const hours = two(bytes, end + 1);
+    const minutes = two(bytes, end + 4);
     if (
       hours < 0 ||
       hours > 23 ||
-      text.charCodeAt(end + 3) !== 58 ||
+      bytes[end + 3] !== 58 ||
       minutes < 0 ||
       minutes > 59 ||
-      digit(text, end + 6) >= 0
+      digit(bytes, end + 6) >= 0
     ) {
       return NaN;
     }
@@ -117,10 +101,8 @@ export function scanLineTime(text: string, at: number): number {
   } else {
     return NaN;
   }
-  if (text.charCodeAt(end) !== 32) return NaN;
+  if (bytes[end] !== 32) return NaN;
 
   const base = minuteMs + (second === 60 ? 59 : second) * 1000 - offsetMinutes * 60_000;
-  lastStamp = ` ${text.slice(at, end)}`.slice(1);
-  lastStampMs = (base * 1000 + micros) / 1000;
-  return lastStampMs;
+  return (base * 1000 + micros) / 1000;
 }
