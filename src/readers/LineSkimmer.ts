@@ -1,12 +1,19 @@
 import type { ParsedLine } from './ParsedLine';
 import { Joins, type RecordAssembler } from './RecordAssembler';
-import { scanLineTime } from './scanLineTime';
+import { lineTimeEnd, scanLineTime } from './scanLineTime';
 
 /** Lines are read from Latin-1 views of this many bytes: young, cheap strings. */
 const PIECE_BYTES = 64 * 1024;
 /** Longest line kept whole, as `LineSplitter` does (in bytes here). */
 const MAX_LINE_BYTES = 32 * 1024 * 1024;
 const LEVELS = ['DEBUG', 'INFO', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL'];
+const APP = Buffer.from('app[', 'latin1');
+const HEROKU = Buffer.from('heroku[', 'latin1');
+
+function startsWithBytes(bytes: Buffer, at: number, prefix: Buffer): boolean {
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
+  return true;
+}
 
 /**
  * Splits an input's bytes into lines and reads the lines that cannot matter
@@ -137,14 +144,14 @@ export class LineSkimmer {
     if (this.find(text, '\x1b', start, 1) < end || (b[o + end - 1] as number) === 13)
       return false;
 
-    let at = text.indexOf(' ', start + 19) + 1;
+    let at = lineTimeEnd.at - o + 1;
     let source: string | null = null;
-    let platform = false;
-    if (text.startsWith('app[', at) || text.startsWith('heroku[', at)) {
-      platform = (b[o + at] as number) === 104;
+    const platform = startsWithBytes(b, o + at, HEROKU);
+    if (platform || startsWithBytes(b, o + at, APP)) {
       const open = at + (platform ? 6 : 3);
-      const close = text.indexOf(']', open);
-      if (close < 0 || close >= end || (b[o + close + 1] as number) !== 58) return false;
+      let close = open + 1;
+      while (close < end && (b[o + close] as number) !== 93) close++;
+      if (close >= end || (b[o + close + 1] as number) !== 58) return false;
       source = this.sourceAt(text, open + 1, close);
       if (source === null) return false;
       at = (b[o + close + 2] as number) === 32 ? close + 3 : close + 2;
@@ -296,8 +303,13 @@ export class LineSkimmer {
   /** The source name `text[from, to)`, shared between lines; null if not ASCII. */
   private sourceAt(text: string, from: number, to: number): string | null {
     const length = to - from;
+    const b = this.b;
+    const o = this.o + from;
     for (const known of this.sources) {
-      if (known.length === length && text.startsWith(known, from)) return known;
+      if (known.length !== length) continue;
+      let i = 0;
+      while (i < length && (b[o + i] as number) === known.charCodeAt(i)) i++;
+      if (i === length) return known;
     }
     for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 128) return null;
     // A flat copy: a slice would keep the whole piece alive.

@@ -62,6 +62,8 @@ export class RecordAssembler {
   private earliest = Infinity;
   /** Latest time seen on any line: the sort key of records that have none. */
   private lastTime = -Infinity;
+  /** The record the last `joins` found, for `skimContinuation`. */
+  private joined: OpenRecord | null = null;
   /** Skimmed records share one origin: nothing reads their line numbers. */
   private readonly skimmedOrigin: RecordOrigin;
 
@@ -115,12 +117,13 @@ export class RecordAssembler {
     this.advance(time);
     const current = this.open.get(source);
     if (current === undefined || !this.continues(current, time)) return Joins.Nothing;
+    this.joined = current;
     return current.bytes === null ? Joins.Text : Joins.Skimmed;
   }
 
-  /** Adds a continuation line of a skimmed record (after `joins` said so). */
+  /** Adds a continuation line of a skimmed record, right after `joins` said so. */
   skimContinuation(source: string | null, byteLength: number): void {
-    const current = this.open.get(source) as OpenRecord;
+    const current = this.joined as OpenRecord;
     // TODO(exactness): counted in bytes, which equal characters for ASCII; a
     // record past MAX_CHARS of other text within one second closes earlier.
     this.append(current, source, null, byteLength);

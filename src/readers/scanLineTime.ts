@@ -47,13 +47,16 @@ function readMinute(bytes: Uint8Array, at: number): number {
   return utcDayMs(year, month, day) + hour * 3_600_000 + minute * 60_000;
 }
 
+/** Index (in the bytes) of the space after the time the last successful call read. */
+export const lineTimeEnd = { at: 0 };
+
 /**
  * The platform time that opens a Heroku or docker line, in the one strict
  * shape those platforms write: `2026-01-03T10:00:00[.fraction](Z|+HH:MM)`
  * followed by a space. Returns epoch milliseconds exactly as `scanDateTime`
  * computes them (microseconds kept); NaN for any other shape, which the full
- * parser reads. Read from the bytes (ASCII): the time holds no space, so the
- * first one after it ends it.
+ * parser reads. Read from the bytes (ASCII); `lineTimeEnd.at` is then the
+ * index of the space after the time.
  */
 export function scanLineTime(bytes: Uint8Array, at: number): number {
   const minuteMs = readMinute(bytes, at);
@@ -102,6 +105,7 @@ export function scanLineTime(bytes: Uint8Array, at: number): number {
     return NaN;
   }
   if (bytes[end] !== 32) return NaN;
+  lineTimeEnd.at = end;
 
   const base = minuteMs + (second === 60 ? 59 : second) * 1000 - offsetMinutes * 60_000;
   return (base * 1000 + micros) / 1000;
