@@ -141,8 +141,11 @@ export class LineSkimmer {
     const time = scanLineTime(b, o + start);
     if (Number.isNaN(time)) return false;
     // Escape codes are stripped before parsing; a second CR is cut off.
-    if (this.find(text, '\x1b', start, 1) < end || (b[o + end - 1] as number) === 13)
-      return false;
+    if (this.nextEscape < start) {
+      this.nextEscape = text.indexOf('\x1b', start);
+      if (this.nextEscape < 0) this.nextEscape = text.length;
+    }
+    if (this.nextEscape < end || (b[o + end - 1] as number) === 13) return false;
 
     let at = lineTimeEnd.at - o + 1;
     let source: string | null = null;
