@@ -8,6 +8,7 @@ const PIECE_BYTES = 64 * 1024;
 const MAX_LINE_BYTES = 32 * 1024 * 1024;
 const LEVELS = ['DEBUG', 'INFO', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL'];
 const APP = Buffer.from('app[', 'latin1');
+const WIDE = /[\x80-\xff]/g;
 const HEROKU = Buffer.from('heroku[', 'latin1');
 
 function startsWithBytes(bytes: Buffer, at: number, prefix: Buffer): boolean {
@@ -41,6 +42,7 @@ export class LineSkimmer {
   private nextEscape = -1;
   private nextRefusal = -1;
   private next401 = -1;
+  private nextWide = -1;
   // The bytes of the current piece and its offset in them: single
   // characters are read from the bytes, far cheaper than `charCodeAt`.
   private b: Buffer = Buffer.alloc(0);
@@ -112,6 +114,7 @@ export class LineSkimmer {
     this.o = base;
     this.nextBracket = -1;
     this.nextEscape = -1;
+    this.nextWide = -1;
     this.nextRefusal = -1;
     this.next401 = -1;
     let at = 0;
@@ -177,7 +180,7 @@ export class LineSkimmer {
       // No app prefix: the line continues its source's open record, if any.
       const joins = this.assembler.joins(source, time);
       if (joins === Joins.Skimmed) {
-        this.assembler.skimContinuation(source, end - at);
+        this.assembler.skimContinuation(source, this.charLength(text, at, end));
         return true;
       }
       if (joins === Joins.Text) {
@@ -199,7 +202,17 @@ export class LineSkimmer {
       return false;
     }
     const from = message === -1 ? at : message;
-    this.assembler.skimStart(time, source, bytes, base + from, base + end, lineNo, seq);
+    const chars = this.charLength(text, from, end);
+    this.assembler.skimStart(
+      time,
+      source,
+      bytes,
+      base + from,
+      base + end,
+      chars,
+      lineNo,
+      seq,
+    );
     return true;
   }
 
@@ -281,6 +294,20 @@ export class LineSkimmer {
       at = this.find(text, '[', at + 1, 0);
     }
     return this.find(text, 'Unauthorized:', from, 2) < end;
+  }
+
+  /**
+   * Length in characters of `text[from, end)` decoded as UTF-8, as the
+   * assembler counts a record's size: the byte count, unless a byte past
+   * ASCII is there (rare outside messages), which takes a decode.
+   */
+  private charLength(text: string, from: number, end: number): number {
+    if (this.nextWide < from) {
+      WIDE.lastIndex = from;
+      this.nextWide = WIDE.exec(text)?.index ?? text.length;
+    }
+    if (this.nextWide >= end) return end - from;
+    return this.b.toString('utf8', this.o + from, this.o + end).length;
   }
 
   /** Next index of `needle` at or after `from` in the piece (its length when none). */

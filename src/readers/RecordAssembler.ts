@@ -122,16 +122,13 @@ export class RecordAssembler {
   }
 
   /** Adds a continuation line of a skimmed record, right after `joins` said so. */
-  skimContinuation(source: string | null, byteLength: number): void {
-    const current = this.joined as OpenRecord;
-    // TODO(exactness): counted in bytes, which equal characters for ASCII; a
-    // record past MAX_CHARS of other text within one second closes earlier.
-    this.append(current, source, null, byteLength);
+  skimContinuation(source: string | null, chars: number): void {
+    this.append(this.joined as OpenRecord, source, null, chars);
   }
 
   /**
    * Opens a record that cannot be a signal, from its first line's bytes:
-   * its message is `bytes[start, end)`.
+   * its message is `bytes[start, end)`, `chars` characters long decoded.
    */
   skimStart(
     time: number,
@@ -139,6 +136,7 @@ export class RecordAssembler {
     bytes: Buffer,
     start: number,
     end: number,
+    chars: number,
     lineNo: number,
     seq: number,
   ): void {
@@ -149,7 +147,7 @@ export class RecordAssembler {
     open.bytes = bytes;
     open.start = start;
     open.end = end;
-    open.chars = end - start;
+    open.chars = chars;
   }
 
   /** A standalone line (a router line) that cannot be a signal: a record at once. */

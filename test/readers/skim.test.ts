@@ -150,6 +150,18 @@ describe('skimming (readInputs with skim)', () => {
     );
   });
 
+  it('closes a record past 2 million characters where the full reader does', async () => {
+    // 2000 bytes but 1000 characters a line: counted in bytes, it would close halfway.
+    const wide = 'ñ'.repeat(1000);
+    const lines = [`${T}.100000+00:00 app[web.1]: INFO a start`];
+    for (let i = 0; i < 2500; i++) lines.push(`${T}.100000+00:00 app[web.1]:   ${wide}`);
+    const skimmed = await expectSameAnalysis(() => [
+      { name: 'wide.log', data: `${lines.join('\n')}\n` },
+    ]);
+    // The rest opens with a non-ASCII character: read in full.
+    expect(skimmed).toBe(1);
+  });
+
   it('reads a last line without a newline, and lines longer than a piece', async () => {
     const long = 'x'.repeat(200_000);
     const text = [
