@@ -117,6 +117,14 @@ function printFigures(f: AnalyzeFigures, out: (text: string) => void): void {
       `${ms(f.analyzeMs)}  ${ratio(f.analyzeMs / f.grepMs)} grep  ${ratio(f.analyzeMs / f.readerMs)} reader`,
     ),
   );
+  // What analyze adds to the reader: the engine, start-up of the CLI and the report.
+  const engineMs = f.analyzeMs - f.readerMs;
+  out(
+    line(
+      'analyze - reader (engine, report)',
+      `${ms(engineMs)}  ${ratio(engineMs / f.grepMs)} grep  ${ratio(engineMs / f.analyzeMs)} analyze`,
+    ),
+  );
   out(
     line(
       'analyze throughput',

@@ -51,7 +51,7 @@ export async function analyzeCommand(
 
   const inputs = files.length > 0 ? files : ['-'];
   const bar = progressBar(inputs, options, io);
-  const { records, stats } = readInputs(
+  const { batches, stats } = readInputs(
     inputs.map((name) =>
       name === '-' ? { name: '-', stream: io.stdin } : { name, path: name },
     ),
@@ -61,12 +61,14 @@ export async function analyzeCommand(
       lookbackHours: settings.lookbackHours,
       stdin: io.stdin,
       onProgress: bar ? (bytes: number) => bar.update(bytes) : undefined,
+      // The engine reads only signals: the rest is counted, never decoded.
+      skim: true,
     },
   );
 
   const engine = new IncidentEngine(settings);
   try {
-    for await (const record of records) engine.push(record);
+    for await (const batch of batches) for (const record of batch) engine.push(record);
   } finally {
     bar?.stop();
   }

@@ -1,5 +1,5 @@
 import type { LogRecord } from '../model/LogRecord';
-import { firstLineOf, hashText } from './duplicateKey';
+import { hashText, recordFirstLine } from './duplicateKey';
 import { preferredCopy } from './preferredCopy';
 import { RecentKeys } from './RecentKeys';
 import type { SortEntry } from './SortEntry';
@@ -55,17 +55,19 @@ export class Deduplicator {
 
   private flushGroup(): void {
     const group = this.group;
-    this.group = [];
     if (group.length === 1) {
-      this.release((group[0] as SortEntry).record);
+      // Most milliseconds hold one record: the array is reused.
+      const record = (group.pop() as SortEntry).record;
+      this.release(record);
       return;
     }
+    this.group = [];
 
     const kept: LogRecord[] = [];
     const byLine = new Map<string, number>();
     for (const entry of group) {
       const record = entry.record;
-      const line = firstLineOf(record.message);
+      const line = recordFirstLine(record);
       const at = byLine.get(line) ?? cutCopyOf(line, kept);
       if (at === undefined) {
         byLine.set(line, kept.length);
@@ -86,7 +88,7 @@ export class Deduplicator {
     }
 
     const ms = Math.floor(time);
-    const hash = hashText(firstLineOf(record.message));
+    const hash = hashText(recordFirstLine(record));
     if (this.seen.has(ms, hash)) {
       this.duplicates++;
       return;
@@ -114,7 +116,7 @@ function cutCopyOf(line: string, kept: LogRecord[]): number | undefined {
   const cut = withoutEllipsis(line);
   if (cut.length < MIN_CUT_LINE || tagLength(line) === 0) return undefined;
   for (let i = 0; i < kept.length; i++) {
-    const other = withoutEllipsis(firstLineOf((kept[i] as LogRecord).message));
+    const other = withoutEllipsis(recordFirstLine(kept[i] as LogRecord));
     if (other.length < MIN_CUT_LINE) continue;
     if (other.startsWith(cut) || cut.startsWith(other)) return i;
   }

@@ -1,5 +1,6 @@
 import type { LogRecord, RecordOrigin } from '../model/LogRecord';
 import type { ParsedLine } from './ParsedLine';
+import { SkimmedRecord } from './SkimmedRecord';
 import type { SortEntry } from './SortEntry';
 
 /** A continuation line joins its source's record only this close to its first line. */
@@ -16,12 +17,27 @@ const MAX_LINES = 5000;
 const MAX_CHARS = 2_000_000;
 
 interface OpenRecord {
-  first: ParsedLine;
+  /** The first line; null for a skimmed record, which keeps only where it lies. */
+  first: ParsedLine | null;
+  time: number | null;
   lines: string[] | null;
+  /** Lines so far (a skimmed record keeps no text). */
+  count: number;
   chars: number;
   lineNo: number;
   seq: number;
   key: number;
+  /** A skimmed record: the input bytes holding its first line's message. */
+  bytes: Buffer | null;
+  start: number;
+  end: number;
+}
+
+/** What a line that does not start a record would join (`joins`). */
+export const enum Joins {
+  Nothing = 0,
+  Skimmed = 1,
+  Text = 2,
 }
 
 function isBlank(text: string): boolean {
@@ -46,13 +62,19 @@ export class RecordAssembler {
   private earliest = Infinity;
   /** Latest time seen on any line: the sort key of records that have none. */
   private lastTime = -Infinity;
+  /** The record the last `joins` found, for `skimContinuation`. */
+  private joined: OpenRecord | null = null;
+  /** Skimmed records share one origin: nothing reads their line numbers. */
+  private readonly skimmedOrigin: RecordOrigin;
 
   constructor(
     private readonly input: string,
     private readonly emit: (entry: SortEntry) => void,
     /** The reorder buffer after this must hold entries this much longer. */
     private readonly holdOpenMs = HOLD_OPEN_MS,
-  ) {}
+  ) {
+    this.skimmedOrigin = { kind: 'log', input };
+  }
 
   /** Latest time seen so far: the sort key for a record that has none. */
   get latestTime(): number {
@@ -65,10 +87,7 @@ export class RecordAssembler {
    */
   push(line: ParsedLine, lineNo: number, seq = lineNo): void {
     const time = line.time;
-    if (time !== null) {
-      if (time > this.lastTime) this.lastTime = time;
-      if (time - this.earliest > this.holdOpenMs) this.closeOlderThan(time);
-    }
+    if (time !== null) this.advance(time);
 
     if (line.standalone) {
       const record = this.toRecord(line, line.message, lineNo);
@@ -80,24 +99,108 @@ export class RecordAssembler {
     const current = this.open.get(source);
     // A blank line only matters inside a record (a chained traceback).
     if (line.bare === true && current === undefined && isBlank(line.message)) return;
-    if (!line.starts && current !== undefined && this.continues(current, line)) {
-      if (current.lines === null) current.lines = [current.first.message];
-      current.lines.push(line.message);
-      current.chars += line.message.length + 1;
-      if (current.lines.length >= MAX_LINES || current.chars >= MAX_CHARS)
-        this.close(source);
+    if (!line.starts && current !== undefined && this.continues(current, time)) {
+      this.append(current, source, line.message, line.message.length);
       return;
     }
 
     if (current !== undefined) this.close(source);
-    const key = time ?? this.lastTime;
+    this.openRecord(source, time, line, lineNo, seq);
+  }
+
+  /**
+   * What a line of `source` at `time` that does not start a record would
+   * continue: nothing (it opens a record of its own), a skimmed record (it
+   * only counts) or a record whose text is kept (it must be read).
+   */
+  joins(source: string | null, time: number): Joins {
+    this.advance(time);
+    const current = this.open.get(source);
+    if (current === undefined || !this.continues(current, time)) return Joins.Nothing;
+    this.joined = current;
+    return current.bytes === null ? Joins.Text : Joins.Skimmed;
+  }
+
+  /** Adds a continuation line of a skimmed record, right after `joins` said so. */
+  skimContinuation(source: string | null, chars: number): void {
+    this.append(this.joined as OpenRecord, source, null, chars);
+  }
+
+  /**
+   * Opens a record that cannot be a signal, from its first line's bytes:
+   * its message is `bytes[start, end)`, `chars` characters long decoded.
+   */
+  skimStart(
+    time: number,
+    source: string | null,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    chars: number,
+    lineNo: number,
+    seq: number,
+  ): void {
+    this.advance(time);
+    if (this.open.has(source)) this.close(source);
+    this.openRecord(source, time, null, lineNo, seq);
+    const open = this.open.get(source) as OpenRecord;
+    open.bytes = bytes;
+    open.start = start;
+    open.end = end;
+    open.chars = chars;
+  }
+
+  /** A standalone line (a router line) that cannot be a signal: a record at once. */
+  skimStandalone(
+    time: number,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    seq: number,
+  ): void {
+    this.advance(time);
+    this.emit(new SkimmedRecord(time, this.skimmedOrigin, time, seq, bytes, start, end));
+  }
+
+  private advance(time: number): void {
+    if (time > this.lastTime) this.lastTime = time;
+    if (time - this.earliest > this.holdOpenMs) this.closeOlderThan(time);
+  }
+
+  private append(
+    current: OpenRecord,
+    source: string | null,
+    text: string | null,
+    chars: number,
+  ): void {
+    if (current.bytes === null) {
+      if (current.lines === null) current.lines = [(current.first as ParsedLine).message];
+      current.lines.push(text as string);
+    }
+    current.count++;
+    current.chars += chars + 1;
+    if (current.count >= MAX_LINES || current.chars >= MAX_CHARS) this.close(source);
+  }
+
+  private openRecord(
+    source: string | null,
+    time: number | null,
+    first: ParsedLine | null,
+    lineNo: number,
+    seq: number,
+  ): void {
     this.open.set(source, {
-      first: line,
+      first,
+      time,
       lines: null,
-      chars: line.message.length,
+      count: 1,
+      chars: first === null ? 0 : first.message.length,
       lineNo,
       seq,
-      key,
+      key: time ?? this.lastTime,
+      bytes: null,
+      start: 0,
+      end: 0,
     });
     if (time !== null && time < this.earliest) this.earliest = time;
   }
@@ -108,9 +211,8 @@ export class RecordAssembler {
     this.earliest = Infinity;
   }
 
-  private continues(current: OpenRecord, line: ParsedLine): boolean {
-    const from = current.first.time;
-    const to = line.time;
+  private continues(current: OpenRecord, to: number | null): boolean {
+    const from = current.time;
     if (from === null || to === null) return true;
     const gap = to - from;
     return gap <= CONTINUATION_WINDOW_MS && gap >= -CONTINUATION_WINDOW_MS;
@@ -119,7 +221,7 @@ export class RecordAssembler {
   private closeOlderThan(time: number): void {
     let earliest = Infinity;
     for (const [source, open] of this.open) {
-      const first = open.first.time;
+      const first = open.time;
       if (first === null) continue;
       if (time - first > this.holdOpenMs) this.close(source);
       else if (first < earliest) earliest = first;
@@ -131,11 +233,26 @@ export class RecordAssembler {
     const open = this.open.get(source);
     if (open === undefined) return;
     this.open.delete(source);
+    if (open.bytes !== null) {
+      this.emit(
+        new SkimmedRecord(
+          open.time,
+          this.skimmedOrigin,
+          open.key,
+          open.seq,
+          open.bytes,
+          open.start,
+          open.end,
+        ),
+      );
+      return;
+    }
+    const first = open.first as ParsedLine;
     const lines = open.lines;
     if (lines !== null)
       while (lines.length > 1 && isBlank(lines[lines.length - 1] as string)) lines.pop();
-    const message = lines === null ? open.first.message : lines.join('\n');
-    const record = this.toRecord(open.first, message, open.lineNo);
+    const message = lines === null ? first.message : lines.join('\n');
+    const record = this.toRecord(first, message, open.lineNo);
     this.emit({ record, key: open.key, seq: open.seq });
   }
 

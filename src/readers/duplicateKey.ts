@@ -1,9 +1,17 @@
 import type { LogRecord } from '../model/LogRecord';
+import { SkimmedRecord } from './SkimmedRecord';
 
 /** The message's first line (the whole message when it has one line). */
 export function firstLineOf(message: string): string {
   const end = message.indexOf('\n');
   return end < 0 ? message : message.slice(0, end);
+}
+
+/** The record's first line; a skimmed record's is read from its input bytes. */
+export function recordFirstLine(record: LogRecord): string {
+  return record instanceof SkimmedRecord
+    ? record.firstLine()
+    : firstLineOf(record.message);
 }
 
 /**
@@ -29,5 +37,5 @@ export function hashText(text: string): number {
  */
 export function duplicateKey(record: LogRecord): string | null {
   if (record.time === null) return null;
-  return `${Math.floor(record.time)}|${firstLineOf(record.message)}`;
+  return `${Math.floor(record.time)}|${recordFirstLine(record)}`;
 }

@@ -5,6 +5,7 @@ import { detectFormat } from './detectFormat';
 import { isEnvelopeFrame, isSentryPayload } from './isSentryPayload';
 import { isJsonDocument } from './isJsonDocument';
 import { isPlainObject } from './isPlainObject';
+import { LineSkimmer } from './LineSkimmer';
 import { LineSplitter } from './LineSplitter';
 import { parseJsonLogObject } from './parseJsonLogObject';
 import { parseLine } from './parseLine';
@@ -21,6 +22,8 @@ export interface EntryReaderOptions {
   reorderWindowMs: number;
   /** Sentry breadcrumbs can be hours older than their event: they get this window. */
   lookbackMs: number;
+  /** Hand out records that cannot be signals as `SkimmedRecord`s (see `ReadOptions.skim`). */
+  skim?: boolean;
 }
 
 /** Enough to tell the shape, even when a Sentry body fills the first line. */
@@ -154,9 +157,7 @@ export async function* readInputEntries(
     else if (line.trim().length > 0) stats.skippedLines++;
   };
 
-  let lineNo = 0;
-  const onLine = (raw: string): void => {
-    lineNo++;
+  const onLine = (raw: string, lineNo: number): void => {
     if (raw.length === 0) return;
     const line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     const c = line.charCodeAt(0);
@@ -214,16 +215,31 @@ export async function* readInputEntries(
     return;
   }
 
-  const splitter = new LineSplitter();
-  for await (const chunk of all) {
-    splitter.push(chunk, onLine);
-    stats.duplicates = reorder.merged;
-    if (out.length > 0) {
-      yield out;
-      out = [];
+  if (options.skim === true) {
+    const skimmer = new LineSkimmer(assembler, onLine, SEQ_PER_LINE);
+    for await (const chunk of all) {
+      skimmer.push(chunk);
+      stats.duplicates = reorder.merged;
+      if (out.length > 0) {
+        yield out;
+        out = [];
+      }
     }
+    skimmer.end();
+  } else {
+    let lineNo = 0;
+    const numbered = (raw: string): void => onLine(raw, ++lineNo);
+    const splitter = new LineSplitter();
+    for await (const chunk of all) {
+      splitter.push(chunk, numbered);
+      stats.duplicates = reorder.merged;
+      if (out.length > 0) {
+        yield out;
+        out = [];
+      }
+    }
+    splitter.end(numbered);
   }
-  splitter.end(onLine);
   assembler.flush();
   reorder.drain(out);
   stats.duplicates = reorder.merged;

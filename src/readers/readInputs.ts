@@ -48,6 +48,14 @@ export interface ReadOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** What `-` reads. Default `process.stdin`. */
   stdin?: Readable;
+  /**
+   * Read line-shaped inputs without decoding the lines that cannot be
+   * signals (see `LineSkimmer`): their records come out as `SkimmedRecord`s,
+   * with an empty message, still counted, deduplicated and in time order.
+   * For the analysis, which gives the same incidents and statistics either
+   * way; off for callers that keep the records' text.
+   */
+  skim?: boolean;
 }
 
 export interface ReadStats {
@@ -63,6 +71,8 @@ export interface ReadStats {
 export interface ReadResult {
   /** Every record of every input, sorted by time; iterate once. */
   records: AsyncIterable<LogRecord>;
+  /** The same records in batches (cheaper per record); iterate this or `records`. */
+  batches: AsyncIterable<LogRecord[]>;
   /** Filled in as `records` is consumed; final when the iteration ends. */
   stats: ReadStats;
 }
@@ -123,6 +133,7 @@ export function readInputs(inputs: InputSource[], options: ReadOptions = {}): Re
         timezone,
         reorderWindowMs,
         lookbackMs: Math.max(lookbackMs, reorderWindowMs),
+        skim: options.skim,
       });
       return guarded(input.name, entries);
     });
@@ -160,5 +171,6 @@ export function readInputs(inputs: InputSource[], options: ReadOptions = {}): Re
     if (ready.length > 0) yield ready;
   }
 
-  return { records: flattenBatches(batches()), stats };
+  const all = batches();
+  return { records: flattenBatches(all), batches: all, stats };
 }

@@ -1,0 +1,176 @@
+import { Readable } from 'node:stream';
+
+import { generateStream, renderStream } from '../../bench/generateStream';
+import type { RenderOptions, StreamShape } from '../../bench/generateStream';
+import { loadAnalysisSettings } from '../../src/config/loadAnalysisSettings';
+import { analyzeRecords } from '../../src/engine/analyzeRecords';
+import type { LogRecord } from '../../src/model/LogRecord';
+import { firstLineOf } from '../../src/readers/duplicateKey';
+import type { InputSource } from '../../src/readers/InputSource';
+import { readInputs } from '../../src/readers/readInputs';
+import { SkimmedRecord } from '../../src/readers/SkimmedRecord';
+import { parseSignal } from '../../src/signals/parseSignal';
+
+const settings = loadAnalysisSettings({ cwd: '/nonexistent', env: {} });
+
+async function read(inputs: () => InputSource[], skim: boolean) {
+  const { batches, stats } = readInputs(inputs(), { skim });
+  const records: LogRecord[] = [];
+  for await (const batch of batches) records.push(...batch);
+  return { records, stats };
+}
+
+/**
+ * Reads the inputs in full and skimmed, and checks that skimming changed
+ * nothing the analysis sees: the same records in the same order, each
+ * skimmed one standing for a record that is no signal, the same counts and
+ * the same incidents. Returns how many records were skimmed.
+ */
+async function expectSameAnalysis(inputs: () => InputSource[]): Promise<number> {
+  const full = await read(inputs, false);
+  const skimmed = await read(inputs, true);
+
+  expect(skimmed.records.length).toBe(full.records.length);
+  let count = 0;
+  skimmed.records.forEach((record, index) => {
+    const whole = full.records[index] as LogRecord;
+    if (record instanceof SkimmedRecord) {
+      count++;
+      expect([record.time, record.firstLine()]).toEqual([
+        whole.time,
+        firstLineOf(whole.message),
+      ]);
+      expect(parseSignal(whole, settings)).toBeNull();
+    } else {
+      expect(record).toEqual(whole);
+    }
+  });
+  const counts = ({ stats }: typeof full) => [
+    stats.records,
+    stats.duplicates,
+    stats.skippedLines,
+  ];
+  expect(counts(skimmed)).toEqual(counts(full));
+  expect(analyzeRecords(skimmed.records, settings)).toEqual(
+    analyzeRecords(full.records, settings),
+  );
+  return count;
+}
+
+/** The text in pieces of `size` bytes, as a pipe or a slow disk delivers it. */
+function inPieces(text: string, size: number): Readable {
+  const bytes = Buffer.from(text, 'utf8');
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += size)
+    pieces.push(bytes.subarray(at, at + size));
+  return Readable.from(pieces);
+}
+
+const T = '2026-01-03T10:00:00';
+
+describe('skimming (readInputs with skim)', () => {
+  const stream = generateStream({ seed: 5, hours: 1, stories: 25, fillerRatio: 0.85 });
+
+  // Skimmed: Heroku and docker lines with a `LEVEL logger` app prefix; the
+  // other shapes go through the full reader line by line.
+  test.each([
+    ['heroku', {}, true],
+    ['heroku', { interleaveRate: 1, maxLagMs: 30_000 }, true],
+    ['heroku', { duplicateRate: 0.2, utcOffsetMinutes: -420 }, true],
+    ['syslog', {}, false],
+    ['docker', { dockerAppFormat: 'level-logger' }, true],
+    ['docker', { dockerAppFormat: 'verbose', ansi: true }, false],
+    ['django-verbose', {}, false],
+    ['jsonl', {}, false],
+    ['sentry', {}, false],
+  ] as [StreamShape, RenderOptions, boolean][])(
+    '%s %j: the same records, counts and incidents as the full reader',
+    async (shape, options, skims) => {
+      const text = renderStream(stream.records, shape, options);
+      const skimmed = await expectSameAnalysis(() => [{ name: 'x.log', data: text }]);
+      if (skims) expect(skimmed).toBeGreaterThan(100);
+      else expect(skimmed).toBe(0);
+    },
+  );
+
+  it('gives the same result for a Heroku stream cut into pieces of 7 bytes', async () => {
+    const text = renderStream(stream.records, 'heroku', { interleaveRate: 1 });
+    const skimmed = await expectSameAnalysis(() => [
+      { name: 'pieces', stream: inPieces(text, 7) },
+    ]);
+    expect(skimmed).toBeGreaterThan(100);
+  });
+
+  it('drops the copies of the same file given twice, skimmed or not', async () => {
+    const text = renderStream(stream.records, 'heroku', {});
+    await expectSameAnalysis(() => [
+      { name: 'a.log', data: text },
+      { name: 'b.log', data: text.slice(0, text.length >> 1) },
+    ]);
+  });
+
+  it('keeps the records that can be signals however their first line looks', async () => {
+    const lines = [
+      // The app prefix leaves `DEBUG`, which hides the tag on the next line.
+      `${T}.100000+00:00 app[web.1]: INFO users.signals DEBUG`,
+      `${T}.100000+00:00 app[web.1]:   [SESSION_REFRESH_FAILED] Session NOT found - JTI: abcdef123456, user_id: +573001234567`,
+      // An empty message: the refusal on the next line opens the text.
+      `${T}.200000+00:00 app[web.2]: `,
+      `${T}.200000+00:00 app[web.2]: Unauthorized: /api/v1/auth/token/refresh/`,
+      // Router lines: 401, no status, and 401 only in another field.
+      `${T}.300000+00:00 heroku[router]: at=info method=POST path="/api/v1/auth/token/refresh/" dyno=web.1 status=401 bytes=10`,
+      `${T}.300000+00:00 heroku[router]: at=info method=POST path="/api/v1/auth/token/refresh/" dyno=web.1 bytes=10`,
+      `${T}.300000+00:00 heroku[router]: at=info method=POST path="/api/v1/auth/token/refresh/" dyno=web.1 status=200 bytes=401`,
+      `${T}.400000+00:00 heroku[router]: at=info method=GET path="/api/v1/spa/" dyno=web.1 status=200 bytes=10`,
+      // A colour code inside the tag, a CR LF line end, a bare tag.
+      `${T}.500000+00:00 app[web.1]: INFO users.signals \x1b[1m[SESSION_CREATED]\x1b[0m New session for +573001234568 - ID: s1, JTI: fedcba654321, IP: 1.2.3.4`,
+      `${T}.600000+00:00 app[web.1]: INFO users.signals [SESSION_CREATED] New session for +573001234569 - ID: s2, JTI: aaaaaa111111, IP: 1.2.3.4\r`,
+      `${T}.700000+00:00 app[web.3]: [REVOKE_ALL_SESSIONS] Revocando todas las sesiones para +573001234567. Llamado desde:`,
+      `${T}.700000+00:00 app[web.1]: INFO gunicorn.access 10.0.0.1 - - "GET / HTTP/1.1" 200`,
+      `${T}.700000+00:00 app[web.3]:   File "/app/users/views.py", line 10, in post`,
+      `${T}.700000+00:00 app[web.3]:     revoke_all_sessions(user)`,
+      `${T}.800000+00:00 app[web.1]: INFO gunicorn.access 10.0.0.2 - - "GET /x HTTP/1.1" 200`,
+      `${T}.800000+00:00 app[web.1]: Traceback (most recent call last):`,
+      `${T}.800000+00:00 app[web.1]:   File "/app/spa/views.py", line 3, in get`,
+      `${T}.900000Z plain docker line`,
+    ];
+    const text = `${lines.join('\n')}\n`;
+    const skimmed = await expectSameAnalysis(() => [{ name: 'edge.log', data: text }]);
+    // The plain router line, the two access lines (one with its traceback) and the docker line.
+    expect(skimmed).toBe(5);
+
+    const { records } = await read(() => [{ name: 'edge.log', data: text }], true);
+    const texts = records
+      .filter((r) => !(r instanceof SkimmedRecord))
+      .map((r) => r.message);
+    expect(texts).toContain(
+      '[REVOKE_ALL_SESSIONS] Revocando todas las sesiones para +573001234567. Llamado desde:\n' +
+        '  File "/app/users/views.py", line 10, in post\n' +
+        '    revoke_all_sessions(user)',
+    );
+  });
+
+  it('closes a record past 2 million characters where the full reader does', async () => {
+    // 2000 bytes but 1000 characters a line: counted in bytes, it would close halfway.
+    const wide = 'ñ'.repeat(1000);
+    const lines = [`${T}.100000+00:00 app[web.1]: INFO a start`];
+    for (let i = 0; i < 2500; i++) lines.push(`${T}.100000+00:00 app[web.1]:   ${wide}`);
+    const skimmed = await expectSameAnalysis(() => [
+      { name: 'wide.log', data: `${lines.join('\n')}\n` },
+    ]);
+    // The rest opens with a non-ASCII character: read in full.
+    expect(skimmed).toBe(1);
+  });
+
+  it('reads a last line without a newline, and lines longer than a piece', async () => {
+    const long = 'x'.repeat(200_000);
+    const text = [
+      `${T}.100000+00:00 app[web.1]: INFO a ${long}`,
+      `${T}.200000+00:00 app[web.1]: INFO users.signals [X_Y] ${long}`,
+      `${T}.300000+00:00 app[web.1]: INFO a last`,
+    ].join('\n');
+    const skimmed = await expectSameAnalysis(() => [{ name: 'long.log', data: text }]);
+    // The line without a newline goes to the full reader.
+    expect(skimmed).toBe(1);
+  });
+});
