@@ -8,7 +8,8 @@ import type { Logger } from '../logging/createLogger';
 import type { Cause, Incident } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
 import { migrateToLatest } from './migrations';
-import { saveDelivery } from './saveDelivery';
+import { createGroupCommit } from './createGroupCommit';
+import { prepareDeliveryStatements, saveDelivery } from './saveDelivery';
 import { chunks, ROWS_PER_INSERT } from './chunks';
 import { insertWritebacks } from './insertWritebacks';
 import { sqliteWritebackStore } from './sqliteWritebackStore';
@@ -32,7 +33,8 @@ export interface SqliteStoreOptions {
 /**
  * Opens (creating when missing) the SQLite store and migrates it to the latest
  * schema. Writes are durable when their promise resolves: WAL journal with
- * `synchronous = FULL`, so an answered delivery survives a crash.
+ * `synchronous = FULL`, so an answered delivery survives a crash. Deliveries
+ * saved close together share one transaction (group commit).
  *
  * @example
  *   const store = await createSqliteStore({ path: './data/logout-lens.sqlite', logger });
@@ -60,12 +62,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   }
 
   let closing: Promise<void> | null = null;
+  const deliveryStatements = prepareDeliveryStatements(sqlite);
+  const groupCommit = createGroupCommit(sqlite, log);
 
   return {
     ...sqliteWritebackStore(db, now),
 
-    async saveDelivery(delivery, records) {
-      return db.transaction().execute((trx) => saveDelivery(trx, delivery, records));
+    saveDelivery(delivery, records) {
+      return groupCommit.run(() => saveDelivery(deliveryStatements, delivery, records));
     },
 
     async loadRecords(): Promise<RecordSnapshot> {
@@ -186,6 +190,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     },
 
     close() {
+      groupCommit.flush();
       closing ??= db.destroy().then(() => log.debug('store closed'));
       return closing;
     },

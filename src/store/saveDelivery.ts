@@ -1,99 +1,93 @@
-import type { Transaction } from 'kysely';
+import type { Database, Statement } from 'better-sqlite3';
 
-import { chunks, ROWS_PER_INSERT } from './chunks';
 import type { KeyedRecord, NewDelivery, SaveDeliveryResult } from './Store';
-import type { StoreSchema } from './StoreSchema';
+
+/** The statements `saveDelivery` runs, prepared once per connection. */
+export interface DeliveryStatements {
+  insertDelivery: Statement;
+  deliveryId: Statement;
+  upsertRecord: Statement;
+  bumpRecordsVersion: Statement;
+}
 
 /**
- * Stores one delivery and its records in `trx`. A content key stored before
- * makes it a duplicate; a record whose key is stored keeps the longer copy
- * (a breadcrumb cut short never replaces the whole line), and any change
- * bumps `records_version` so the analysis knows to run.
+ * Prepares the delivery statements on `sqlite`. They bypass Kysely: the
+ * webhook's hot path ran a query builder per record, which showed in the
+ * profile; these are compiled once.
  */
-export async function saveDelivery(
-  trx: Transaction<StoreSchema>,
+export function prepareDeliveryStatements(sqlite: Database): DeliveryStatements {
+  return {
+    insertDelivery: sqlite.prepare(
+      `insert into deliveries
+         (received_at, resource, action, request_id, content_key, outcome, record_count)
+       values (?, ?, ?, ?, ?, ?, ?)
+       on conflict (content_key) do nothing
+       returning id`,
+    ),
+    deliveryId: sqlite.prepare('select id from deliveries where content_key = ?'),
+    // A copy cut short (a breadcrumb) never replaces a longer one.
+    upsertRecord: sqlite.prepare(
+      `insert into records
+         (dedupe_key, time, source, message_length, preference, json, delivery_id)
+       values (?, ?, ?, ?, ?, ?, ?)
+       on conflict (dedupe_key) do update set
+         time = excluded.time,
+         source = excluded.source,
+         message_length = excluded.message_length,
+         preference = excluded.preference,
+         json = excluded.json
+       where excluded.message_length > records.message_length
+          or (excluded.message_length = records.message_length
+              and excluded.preference < records.preference)`,
+    ),
+    bumpRecordsVersion: sqlite.prepare(
+      `update store_state set value = value + 1 where key = 'records_version'`,
+    ),
+  };
+}
+
+/**
+ * Stores one delivery and its records; the caller holds the transaction. A
+ * content key stored before makes it a duplicate; a record whose key is
+ * stored keeps the longer copy (a breadcrumb cut short never replaces the
+ * whole line), and any change bumps `records_version` so the analysis knows
+ * to run.
+ */
+export function saveDelivery(
+  statements: DeliveryStatements,
   delivery: NewDelivery,
   records: KeyedRecord[],
-): Promise<SaveDeliveryResult> {
-  const inserted = await trx
-    .insertInto('deliveries')
-    .values({
-      received_at: delivery.receivedAt,
-      resource: delivery.resource,
-      action: delivery.action,
-      request_id: delivery.requestId,
-      content_key: delivery.contentKey,
-      outcome: delivery.outcome,
-      record_count: records.length,
-    })
-    .onConflict((oc) => oc.column('content_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
+): SaveDeliveryResult {
+  const inserted = statements.insertDelivery.get(
+    delivery.receivedAt,
+    delivery.resource,
+    delivery.action,
+    delivery.requestId,
+    delivery.contentKey,
+    delivery.outcome,
+    records.length,
+  ) as { id: number } | undefined;
 
   if (!inserted) {
-    const existing = await trx
-      .selectFrom('deliveries')
-      .select('id')
-      .where('content_key', '=', delivery.contentKey)
-      .executeTakeFirstOrThrow();
+    const existing = statements.deliveryId.get(delivery.contentKey) as { id: number };
     return { status: 'duplicate', deliveryId: existing.id };
   }
 
   let recordsChanged = 0;
-  for (const chunk of chunks(longestPerKey(records), ROWS_PER_INSERT)) {
-    const result = await trx
-      .insertInto('records')
-      .values(
-        chunk.map(({ key, record, preference }) => ({
-          dedupe_key: key,
-          time: record.time,
-          source: record.source,
-          message_length: record.message.length,
-          preference,
-          json: JSON.stringify(record),
-          delivery_id: inserted.id,
-        })),
-      )
-      // A copy cut short (a breadcrumb) never replaces a longer one.
-      .onConflict((oc) =>
-        oc
-          .column('dedupe_key')
-          .doUpdateSet((eb) => ({
-            time: eb.ref('excluded.time'),
-            source: eb.ref('excluded.source'),
-            message_length: eb.ref('excluded.message_length'),
-            preference: eb.ref('excluded.preference'),
-            json: eb.ref('excluded.json'),
-          }))
-          .where((eb) =>
-            eb.or([
-              eb(
-                eb.ref('excluded.message_length'),
-                '>',
-                eb.ref('records.message_length'),
-              ),
-              eb.and([
-                eb(
-                  eb.ref('excluded.message_length'),
-                  '=',
-                  eb.ref('records.message_length'),
-                ),
-                eb(eb.ref('excluded.preference'), '<', eb.ref('records.preference')),
-              ]),
-            ]),
-          ),
-      )
-      .executeTakeFirst();
-    recordsChanged += Number(result.numInsertedOrUpdatedRows ?? 0);
+  for (const { key, record, preference } of longestPerKey(records)) {
+    const result = statements.upsertRecord.run(
+      key,
+      record.time,
+      record.source,
+      record.message.length,
+      preference,
+      JSON.stringify(record),
+      inserted.id,
+    );
+    recordsChanged += result.changes;
   }
 
-  if (recordsChanged > 0) {
-    await trx
-      .updateTable('store_state')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('key', '=', 'records_version')
-      .execute();
-  }
+  if (recordsChanged > 0) statements.bumpRecordsVersion.run();
   return { status: 'saved', deliveryId: inserted.id, recordsChanged };
 }
 
