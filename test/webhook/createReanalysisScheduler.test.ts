@@ -83,3 +83,36 @@ describe('createReanalysisScheduler', () => {
     expect(job).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('createReanalysisScheduler lag', () => {
+  it('counts from the oldest request not yet served and falls to 0 after the run', async () => {
+    let release!: () => void;
+    const job = jest.fn(async (_scope: AnalysisScope) => {
+      await new Promise<void>((done) => (release = done));
+      return summary;
+    });
+    const scheduler = createReanalysisScheduler({
+      job,
+      delayMs: 1,
+      restFactor: 0,
+      logger: createLogger({ level: 'silent', destination: new LogLines() }),
+    });
+    expect(scheduler.lagMs()).toBe(0);
+
+    scheduler.schedule(all);
+    await sleep(30);
+    scheduler.schedule(all);
+    // The run started with the first request is still going: its age counts.
+    expect(job).toHaveBeenCalledTimes(1);
+    expect(scheduler.lagMs()).toBeGreaterThanOrEqual(25);
+
+    release();
+    await sleep(10);
+    // The second request waits for a second run: the lag is its age now.
+    expect(scheduler.lagMs()).toBeLessThan(25);
+    expect(scheduler.lagMs()).toBeGreaterThan(0);
+    release();
+    await scheduler.idle();
+    expect(scheduler.lagMs()).toBe(0);
+  });
+});
