@@ -6,6 +6,7 @@ import type { KeyedRecord, NewDelivery, SaveDeliveryResult } from './Store';
 export interface DeliveryStatements {
   insertDelivery: Statement;
   deliveryId: Statement;
+  isStored: Statement;
   upsertRecord: Statement;
   bumpRecordsVersion: Statement;
 }
@@ -25,6 +26,7 @@ export function prepareDeliveryStatements(sqlite: Database): DeliveryStatements 
        returning id`,
     ),
     deliveryId: sqlite.prepare('select id from deliveries where content_key = ?'),
+    isStored: sqlite.prepare('select 1 from deliveries where content_key = ?').pluck(),
     // A copy cut short (a breadcrumb) never replaces a longer one.
     upsertRecord: sqlite.prepare(
       `insert into records
