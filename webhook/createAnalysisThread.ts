@@ -1,8 +1,9 @@
 import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 import type { Logger } from '../src/logging/createLogger';
 import type { AnalysisSettings } from '../src/model/Settings';
+import { startWorkerThread } from '../src/store/startWorkerThread';
 import type { AnalysisThreadData, AnalysisThreadReply } from './analysisThread';
 import type { AnalyzeStore } from './reanalyze';
 import type { ReconciledAnalysis } from './reconciledAnalysis';
@@ -85,23 +86,5 @@ export function createAnalysisThread(options: AnalysisThreadOptions): AnalysisTh
 }
 
 function spawnThread(data: AnalysisThreadData): Worker {
-  const entry = join(__dirname, `analysisThread${extname(__filename)}`);
-  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: data });
-
-  // Run from the TypeScript sources (Jest): compile them as Jest does, with swc.
-  const swc = require.resolve('@swc/core');
-  const bootstrap = `
-    const { readFileSync } = require('node:fs');
-    const { transformSync } = require(${JSON.stringify(swc)});
-    require.extensions['.ts'] = (module, filename) => {
-      const { code } = transformSync(readFileSync(filename, 'utf8'), {
-        filename,
-        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-        module: { type: 'commonjs' },
-      });
-      module._compile(code, filename);
-    };
-    require(${JSON.stringify(entry)});
-  `;
-  return new Worker(bootstrap, { eval: true, workerData: data });
+  return startWorkerThread(join(__dirname, `analysisThread${extname(__filename)}`), data);
 }

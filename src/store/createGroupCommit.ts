@@ -1,7 +1,5 @@
 import type { Database } from 'better-sqlite3';
 
-import type { Logger } from '../logging/createLogger';
-
 export interface GroupCommit {
   /**
    * Runs `write` inside the next group transaction and resolves with its
@@ -29,7 +27,10 @@ const MAX_GROUP = 256;
  * that holds its write, so nothing is acknowledged before it is durable. Each
  * write runs in its own savepoint: one that fails is rolled back alone.
  */
-export function createGroupCommit(sqlite: Database, logger: Logger): GroupCommit {
+export function createGroupCommit(
+  sqlite: Database,
+  onCommitFailed: (error: unknown, writes: number) => void,
+): GroupCommit {
   let queue: Queued[] = [];
   let scheduled: NodeJS.Immediate | null = null;
 
@@ -67,7 +68,7 @@ export function createGroupCommit(sqlite: Database, logger: Logger): GroupCommit
       outcomes = commitGroup(group);
     } catch (error) {
       // The commit itself failed (disk full, I/O): nothing of the group is stored.
-      logger.error({ err: error, writes: group.length }, 'group commit failed');
+      onCommitFailed(error, group.length);
       for (const item of group) item.reject(error);
       return;
     }

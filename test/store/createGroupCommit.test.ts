@@ -3,12 +3,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import Database from 'better-sqlite3';
 
-import { createLogger } from '../../src/logging/createLogger';
 import { createGroupCommit } from '../../src/store/createGroupCommit';
-import { LogLines } from '../webhook/LogLines';
 import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
 
-const logger = createLogger({ level: 'silent', destination: new LogLines() });
+const failed = () => {};
 
 describe('createGroupCommit', () => {
   let writer: Database.Database;
@@ -32,7 +30,7 @@ describe('createGroupCommit', () => {
     (reader.prepare('select count(*) as c from t').get() as { c: number }).c;
 
   it('writes queued in one turn share one transaction, committed before any resolves', async () => {
-    const group = createGroupCommit(writer, logger);
+    const group = createGroupCommit(writer, failed);
     const seenByOthers: number[] = [];
     const saves = [1, 2, 3].map((n) =>
       group.run(() => {
@@ -53,7 +51,7 @@ describe('createGroupCommit', () => {
   });
 
   it('rolls back a write that throws alone and keeps the others', async () => {
-    const group = createGroupCommit(writer, logger);
+    const group = createGroupCommit(writer, failed);
     const insert = (n: number) => () =>
       writer.prepare('insert into t (n) values (?)').run(n);
     const first = group.run(insert(1));
@@ -73,7 +71,7 @@ describe('createGroupCommit', () => {
   });
 
   it('never commits inside a transaction someone else holds open', async () => {
-    const group = createGroupCommit(writer, logger);
+    const group = createGroupCommit(writer, failed);
     writer.exec('begin');
     let done = false;
     const save = group
