@@ -6,6 +6,7 @@ export interface StoreSchema {
   records: RecordsTable;
   incidents: IncidentsTable;
   store_state: StoreStateTable;
+  record_updates: RecordUpdatesTable;
   writebacks: WritebacksTable;
   writeback_incidents: WritebackIncidentsTable;
   slack_notes: SlackNotesTable;
@@ -55,6 +56,12 @@ export interface IncidentsTable {
   /** The Incident as JSON (SPEC §6 shape). */
   json: string;
   updated_at: string;
+}
+
+/** A stored record replaced by a longer copy (its id), in order. */
+export interface RecordUpdatesTable {
+  seq: Generated<number>;
+  record_id: number;
 }
 
 export interface StoreStateTable {

@@ -10,42 +10,97 @@ export interface SnapshotReader {
   close(): void;
 }
 
+interface Entry {
+  id: number;
+  time: number | null;
+  record: LogRecord;
+}
+
+interface Row {
+  id: number;
+  time: number | null;
+  json: string;
+}
+
 /**
  * A second, read-only connection to the store's SQLite file, for the analysis
- * thread: in WAL mode it reads a consistent snapshot while the service's own
- * connection keeps committing deliveries. Same order and shapes as the
+ * thread: in WAL mode it reads a consistent snapshot while the service's
+ * connections keep committing deliveries. Same order and shapes as the
  * store's `loadRecords` and `loadIncidents`.
+ *
+ * Records are parsed once and kept: each read takes only the rows added
+ * since the last (ids only grow) and the rows a longer copy replaced
+ * (`record_updates`), instead of parsing the whole table again.
  */
 export function createSnapshotReader(path: string): SnapshotReader {
   const sqlite = new Database(path, { fileMustExist: true });
   sqlite.pragma('query_only = ON');
   sqlite.pragma('busy_timeout = 5000');
 
-  const version = sqlite.prepare(
-    `select value from store_state where key = 'records_version'`,
-  );
-  const records = sqlite
-    .prepare('select json from records order by time asc, id asc')
+  const version = sqlite
+    .prepare(`select value from store_state where key = 'records_version'`)
     .pluck();
+  const added = sqlite.prepare(
+    'select id, time, json from records where id > ? order by id',
+  );
+  const updates = sqlite.prepare(
+    `select u.seq, r.id, r.time, r.json
+       from record_updates u join records r on r.id = u.record_id
+      where u.seq > ? order by u.seq`,
+  );
   const incidents = sqlite.prepare('select json, superseded_by from incidents');
 
+  const byId = new Map<number, Entry>();
+  let ordered: Entry[] = [];
+  let lastId = 0;
+  let lastUpdate = 0;
+
   const read = sqlite.transaction(() => {
-    const recordsVersion = (version.get() as { value: number }).value;
-    const parsed = (records.all() as string[]).map(
-      (json) => JSON.parse(json) as LogRecord,
-    );
+    const recordsVersion = version.get() as number;
+    let changed = false;
+    for (const row of added.all(lastId) as Row[]) {
+      byId.set(row.id, toEntry(row));
+      lastId = row.id;
+      changed = true;
+    }
+    for (const row of updates.all(lastUpdate) as (Row & { seq: number })[]) {
+      byId.set(row.id, toEntry(row));
+      lastUpdate = row.seq;
+      changed = true;
+    }
+    if (changed) ordered = [...byId.values()].sort(byTimeThenId);
+
     const stored = (
       incidents.all() as { json: string; superseded_by: string | null }[]
     ).map((row) => ({
       ...(JSON.parse(row.json) as Incident),
       superseded_by: row.superseded_by,
     }));
-    return { snapshot: { records: parsed, version: recordsVersion }, incidents: stored };
+    return {
+      snapshot: {
+        records: ordered.map((entry) => entry.record),
+        version: recordsVersion,
+      },
+      incidents: stored,
+    };
   });
 
   return {
-    // `deferred` by default; a read-only transaction sees one snapshot.
     read: () => read(),
     close: () => sqlite.close(),
   };
+}
+
+function toEntry(row: Row): Entry {
+  return { id: row.id, time: row.time, record: JSON.parse(row.json) as LogRecord };
+}
+
+/** SQLite's `order by time asc, id asc`: null times first. */
+function byTimeThenId(a: Entry, b: Entry): number {
+  if (a.time !== b.time) {
+    if (a.time === null) return -1;
+    if (b.time === null) return 1;
+    return a.time - b.time;
+  }
+  return a.id - b.id;
 }

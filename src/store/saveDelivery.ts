@@ -8,6 +8,8 @@ export interface DeliveryStatements {
   deliveryId: Statement;
   isStored: Statement;
   upsertRecord: Statement;
+  lastRecordId: Statement;
+  noteUpdate: Statement;
   bumpRecordsVersion: Statement;
 }
 
@@ -40,8 +42,11 @@ export function prepareDeliveryStatements(sqlite: Database): DeliveryStatements 
          json = excluded.json
        where excluded.message_length > records.message_length
           or (excluded.message_length = records.message_length
-              and excluded.preference < records.preference)`,
+              and excluded.preference < records.preference)
+       returning id`,
     ),
+    lastRecordId: sqlite.prepare(`select coalesce(max(id), 0) from records`).pluck(),
+    noteUpdate: sqlite.prepare('insert into record_updates (record_id) values (?)'),
     bumpRecordsVersion: sqlite.prepare(
       `update store_state set value = value + 1 where key = 'records_version'`,
     ),
@@ -76,8 +81,11 @@ export function saveDelivery(
   }
 
   let recordsChanged = 0;
+  // Ids are never reused, so a row at or below this id that the upsert
+  // returns was there before: a longer copy replaced it.
+  const lastBefore = statements.lastRecordId.get() as number;
   for (const { key, record, preference } of longestPerKey(records)) {
-    const result = statements.upsertRecord.run(
+    const written = statements.upsertRecord.get(
       key,
       record.time,
       record.source,
@@ -85,8 +93,10 @@ export function saveDelivery(
       preference,
       JSON.stringify(record),
       inserted.id,
-    );
-    recordsChanged += result.changes;
+    ) as { id: number } | undefined;
+    if (written === undefined) continue;
+    recordsChanged += 1;
+    if (written.id <= lastBefore) statements.noteUpdate.run(written.id);
   }
 
   if (recordsChanged > 0) statements.bumpRecordsVersion.run();
