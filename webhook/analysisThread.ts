@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import { analyzeStoredRecords } from '../src/engine/analyzeStoredRecords';
 import type { AnalysisSettings } from '../src/model/Settings';
+import { createCheckpointer } from '../src/store/createCheckpointer';
 import { createSnapshotReader } from '../src/store/createSnapshotReader';
 import { reconciledAnalysis } from './reconciledAnalysis';
 
@@ -23,6 +24,8 @@ export type AnalysisThreadReply =
   | { id: number; analysis: Awaited<ReturnType<typeof reconciledAnalysis>> }
   | { id: number; error: string };
 
+const CHECKPOINT_EVERY_MS = 250;
+
 const data = workerData as AnalysisThreadData;
 const port = parentPort;
 if (port === null) throw new Error('analysisThread runs as a worker thread');
@@ -36,6 +39,8 @@ if (data.niceness !== null) {
   }
 }
 const reader = createSnapshotReader(data.path);
+// Here, at this thread's priority, rather than inside the deliveries' commits.
+createCheckpointer(data.path, CHECKPOINT_EVERY_MS);
 
 port.on('message', (request: { id: number }) => {
   void answer(request.id).then((reply) => port.postMessage(reply));

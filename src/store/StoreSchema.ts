@@ -58,10 +58,10 @@ export interface IncidentsTable {
   updated_at: string;
 }
 
-/** A stored record replaced by a longer copy (its id), in order. */
+/** A stored record replaced by a longer copy (its dedupe key), in order. */
 export interface RecordUpdatesTable {
   seq: Generated<number>;
-  record_id: number;
+  dedupe_key: string;
 }
 
 export interface StoreStateTable {

@@ -45,7 +45,7 @@ export function createSnapshotReader(path: string): SnapshotReader {
   );
   const updates = sqlite.prepare(
     `select u.seq, r.id, r.time, r.json
-       from record_updates u join records r on r.id = u.record_id
+       from record_updates u join records r on r.dedupe_key = u.dedupe_key
       where u.seq > ? order by u.seq`,
   );
   const incidents = sqlite.prepare('select json, superseded_by from incidents');

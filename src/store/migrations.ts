@@ -160,13 +160,13 @@ export const migrations: Record<string, Migration> = {
   },
   '005_record_updates': {
     async up(db: Kysely<unknown>) {
-      // Stored records whose copy a longer one replaced, in the order it
-      // happened: the analysis thread keeps the records it parsed and reads
-      // only new rows (by id) and these.
+      // Keys of stored records whose copy a longer one replaced, in the order
+      // it happened: the analysis thread keeps the records it parsed and
+      // reads only new rows (by id) and these.
       await db.schema
         .createTable('record_updates')
         .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
-        .addColumn('record_id', 'integer', (c) => c.notNull())
+        .addColumn('dedupe_key', 'text', (c) => c.notNull())
         .execute();
     },
   },

@@ -8,7 +8,6 @@ export interface DeliveryStatements {
   deliveryId: Statement;
   isStored: Statement;
   upsertRecord: Statement;
-  lastRecordId: Statement;
   noteUpdate: Statement;
   bumpRecordsVersion: Statement;
 }
@@ -42,11 +41,9 @@ export function prepareDeliveryStatements(sqlite: Database): DeliveryStatements 
          json = excluded.json
        where excluded.message_length > records.message_length
           or (excluded.message_length = records.message_length
-              and excluded.preference < records.preference)
-       returning id`,
+              and excluded.preference < records.preference)`,
     ),
-    lastRecordId: sqlite.prepare(`select coalesce(max(id), 0) from records`).pluck(),
-    noteUpdate: sqlite.prepare('insert into record_updates (record_id) values (?)'),
+    noteUpdate: sqlite.prepare('insert into record_updates (dedupe_key) values (?)'),
     bumpRecordsVersion: sqlite.prepare(
       `update store_state set value = value + 1 where key = 'records_version'`,
     ),
@@ -81,11 +78,12 @@ export function saveDelivery(
   }
 
   let recordsChanged = 0;
-  // Ids are never reused, so a row at or below this id that the upsert
-  // returns was there before: a longer copy replaced it.
-  const lastBefore = statements.lastRecordId.get() as number;
+  // An upsert that updates leaves the connection's last insert rowid as it
+  // was; one that inserts moves it. (A new row that happens to take the
+  // number before is noted too, which costs the reader one extra read.)
+  let lastRowid: number | bigint = inserted.id;
   for (const { key, record, preference } of longestPerKey(records)) {
-    const written = statements.upsertRecord.get(
+    const result = statements.upsertRecord.run(
       key,
       record.time,
       record.source,
@@ -93,10 +91,14 @@ export function saveDelivery(
       preference,
       JSON.stringify(record),
       inserted.id,
-    ) as { id: number } | undefined;
-    if (written === undefined) continue;
+    );
+    if (result.changes === 0) continue;
     recordsChanged += 1;
-    if (written.id <= lastBefore) statements.noteUpdate.run(written.id);
+    if (result.lastInsertRowid !== lastRowid) {
+      lastRowid = result.lastInsertRowid;
+    } else {
+      lastRowid = statements.noteUpdate.run(key).lastInsertRowid;
+    }
   }
 
   if (recordsChanged > 0) statements.bumpRecordsVersion.run();
