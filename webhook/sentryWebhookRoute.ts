@@ -232,7 +232,7 @@ async function handleDelivery(
 
   // Retries and a second alert rule deliver the same event again: the same key.
   const contentKey = `event:${action}:${eventId}`;
-  if (deps.store.isStoredDelivery(contentKey)) {
+  if (await deps.store.isStoredDelivery(contentKey)) {
     // Committed before: answered without reading the records again.
     answerDuplicate(res, locals, deliveryLog, eventId);
     return;

@@ -101,7 +101,7 @@ export interface DeliveryStore {
    * answered without reading its records. False proves nothing (the first
    * copy may be in a group not committed yet); `saveDelivery` decides then.
    */
-  isStoredDelivery(contentKey: string): boolean;
+  isStoredDelivery(contentKey: string): Promise<boolean>;
 }
 
 export interface RecordStore {

@@ -78,7 +78,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
       return groupCommit.run(() => saveDelivery(deliveryStatements, delivery, records));
     },
 
-    isStoredDelivery(contentKey) {
+    async isStoredDelivery(contentKey) {
       // Outside any transaction this reads what is committed (WAL snapshot).
       return deliveryStatements.isStored.get(contentKey) !== undefined;
     },

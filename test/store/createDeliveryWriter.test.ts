@@ -73,8 +73,8 @@ describe('deliveries saved through the writer thread of a file store', () => {
       'saved',
     ]);
     for (const [index, count] of seen.entries()) expect(count).toBeGreaterThan(index);
-    expect(store.isStoredDelivery('event:triggered:c')).toBe(true);
-    expect(store.isStoredDelivery('event:triggered:z')).toBe(false);
+    expect(await store.isStoredDelivery('event:triggered:c')).toBe(true);
+    expect(await store.isStoredDelivery('event:triggered:z')).toBe(false);
   });
 
   it('stores one of two copies sent together; the other is a duplicate', async () => {
