@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Incident } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
 import type { RecordSnapshot } from './Store';
+import { byTimeThenArrival, bundleEntries, type StoredEntry } from './storedRecordOrder';
 
 export interface SnapshotReader {
   /** The stored records and incidents as of one moment (one read transaction). */
@@ -10,15 +11,11 @@ export interface SnapshotReader {
   close(): void;
 }
 
-interface Entry {
-  id: number;
-  time: number | null;
-  record: LogRecord;
-}
-
 interface Row {
   id: number;
   time: number | null;
+  delivery_id: number;
+  position: number;
   json: string;
 }
 
@@ -41,18 +38,24 @@ export function createSnapshotReader(path: string): SnapshotReader {
     .prepare(`select value from store_state where key = 'records_version'`)
     .pluck();
   const added = sqlite.prepare(
-    'select id, time, json from records where id > ? order by id',
+    'select id, time, delivery_id, position, json from records where id > ? order by id',
+  );
+  const addedBundles = sqlite.prepare(
+    'select id, delivery_id, json from record_bundles where id > ? order by id',
   );
   const updates = sqlite.prepare(
-    `select u.seq, r.id, r.time, r.json
+    `select u.seq, r.id, r.time, r.delivery_id, r.position, r.json
        from record_updates u join records r on r.dedupe_key = u.dedupe_key
       where u.seq > ? order by u.seq`,
   );
   const incidents = sqlite.prepare('select json, superseded_by from incidents');
 
-  const byId = new Map<number, Entry>();
-  let ordered: Entry[] = [];
+  const byId = new Map<number, StoredEntry>();
+  // Bundles are never replaced: an event's untagged records come the same each time.
+  const bundled: StoredEntry[] = [];
+  let ordered: StoredEntry[] = [];
   let lastId = 0;
+  let lastBundleId = 0;
   let lastUpdate = 0;
 
   const read = sqlite.transaction(() => {
@@ -63,12 +66,17 @@ export function createSnapshotReader(path: string): SnapshotReader {
       lastId = row.id;
       changed = true;
     }
+    for (const row of addedBundles.all(lastBundleId) as BundleRow[]) {
+      for (const entry of bundleEntries(row)) bundled.push(entry);
+      lastBundleId = row.id;
+      changed = true;
+    }
     for (const row of updates.all(lastUpdate) as (Row & { seq: number })[]) {
       byId.set(row.id, toEntry(row));
       lastUpdate = row.seq;
       changed = true;
     }
-    if (changed) ordered = [...byId.values()].sort(byTimeThenId);
+    if (changed) ordered = [...byId.values(), ...bundled].sort(byTimeThenArrival);
 
     const stored = (
       incidents.all() as { json: string; superseded_by: string | null }[]
@@ -91,16 +99,18 @@ export function createSnapshotReader(path: string): SnapshotReader {
   };
 }
 
-function toEntry(row: Row): Entry {
-  return { id: row.id, time: row.time, record: JSON.parse(row.json) as LogRecord };
+interface BundleRow {
+  id: number;
+  delivery_id: number;
+  json: string;
 }
 
-/** SQLite's `order by time asc, id asc`: null times first. */
-function byTimeThenId(a: Entry, b: Entry): number {
-  if (a.time !== b.time) {
-    if (a.time === null) return -1;
-    if (b.time === null) return 1;
-    return a.time - b.time;
-  }
-  return a.id - b.id;
+function toEntry(row: Row): StoredEntry {
+  return {
+    time: row.time,
+    deliveryId: row.delivery_id,
+    position: row.position,
+    rowId: row.id,
+    record: JSON.parse(row.json) as LogRecord,
+  };
 }

@@ -22,6 +22,7 @@ import type {
   Store,
 } from './Store';
 import type { StoreSchema } from './StoreSchema';
+import { byTimeThenArrival, bundleEntries, type StoredEntry } from './storedRecordOrder';
 import { tuneConnection } from './tuneConnection';
 
 export interface SqliteStoreOptions {
@@ -88,11 +89,22 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
         const version = await readState(trx, 'records_version');
         const rows = await trx
           .selectFrom('records')
-          .select('json')
-          .orderBy('time', 'asc')
-          .orderBy('id', 'asc')
+          .select(['id', 'time', 'delivery_id', 'position', 'json'])
           .execute();
-        return { records: rows.map((row) => JSON.parse(row.json) as LogRecord), version };
+        const bundles = await trx
+          .selectFrom('record_bundles')
+          .select(['id', 'delivery_id', 'json'])
+          .execute();
+        const entries: StoredEntry[] = rows.map((row) => ({
+          time: row.time,
+          deliveryId: row.delivery_id,
+          position: row.position,
+          rowId: row.id,
+          record: JSON.parse(row.json) as LogRecord,
+        }));
+        for (const bundle of bundles) entries.push(...bundleEntries(bundle));
+        entries.sort(byTimeThenArrival);
+        return { records: entries.map((entry) => entry.record), version };
       });
     },
 

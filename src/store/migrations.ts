@@ -170,6 +170,27 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '006_record_bundles': {
+    async up(db: Kysely<unknown>) {
+      // The untagged records of an event (most of its breadcrumbs) are kept
+      // together in one row instead of one row each: the writer's per-delivery
+      // cost was mostly those upserts. Each record's place in its delivery
+      // keeps the analysis order what the row ids gave (see byTimeThenArrival).
+      await db.schema
+        .alterTable('records')
+        .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('record_bundles')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('bundle_key', 'text', (c) => c.notNull().unique())
+        .addColumn('delivery_id', 'integer', (c) =>
+          c.notNull().references('deliveries.id'),
+        )
+        .addColumn('json', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 import type { KeyedRecord, NewDelivery, SaveDeliveryResult } from './Store';
+import type { BundledRecord } from './storedRecordOrder';
 
 /** The statements `saveDelivery` runs, prepared once per connection. */
 export interface DeliveryStatements {
@@ -9,6 +10,8 @@ export interface DeliveryStatements {
   isStored: Statement;
   upsertRecord: Statement;
   noteUpdate: Statement;
+  insertBundle: Statement;
+  hasRecord: Statement;
   bumpRecordsVersion: Statement;
 }
 
@@ -31,8 +34,8 @@ export function prepareDeliveryStatements(sqlite: Database): DeliveryStatements 
     // A copy cut short (a breadcrumb) never replaces a longer one.
     upsertRecord: sqlite.prepare(
       `insert into records
-         (dedupe_key, time, source, message_length, preference, json, delivery_id)
-       values (?, ?, ?, ?, ?, ?, ?)
+         (dedupe_key, time, source, message_length, preference, json, delivery_id, position)
+       values (?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (dedupe_key) do update set
          time = excluded.time,
          source = excluded.source,
@@ -44,6 +47,12 @@ export function prepareDeliveryStatements(sqlite: Database): DeliveryStatements 
               and excluded.preference < records.preference)`,
     ),
     noteUpdate: sqlite.prepare('insert into record_updates (dedupe_key) values (?)'),
+    // An event's untagged records come the same in every delivery of it: the first stays.
+    insertBundle: sqlite.prepare(
+      `insert into record_bundles (bundle_key, delivery_id, json) values (?, ?, ?)
+       on conflict (bundle_key) do nothing`,
+    ),
+    hasRecord: sqlite.prepare('select 1 from records where dedupe_key = ?').pluck(),
     bumpRecordsVersion: sqlite.prepare(
       `update store_state set value = value + 1 where key = 'records_version'`,
     ),
@@ -77,12 +86,36 @@ export function saveDelivery(
     return { status: 'duplicate', deliveryId: existing.id };
   }
 
+  const kept = longestPerKey(records);
+  const rows: { keyed: KeyedRecord; position: number }[] = [];
+  const bundles = new Map<string, { keyed: KeyedRecord; position: number }[]>();
+  for (let position = 0; position < kept.length; position++) {
+    const keyed = kept[position]!;
+    const bundle = bundleKeyOf(keyed.key);
+    if (bundle === null) {
+      rows.push({ keyed, position });
+      continue;
+    }
+    const entries = bundles.get(bundle);
+    if (entries) entries.push({ keyed, position });
+    else bundles.set(bundle, [{ keyed, position }]);
+  }
+
+  for (const [bundle, entries] of bundles) {
+    // Stored one row each before migration 006: this event's records stay so.
+    if (statements.hasRecord.get(entries[0]!.keyed.key) !== undefined) {
+      rows.push(...entries);
+      bundles.delete(bundle);
+    }
+  }
+
   let recordsChanged = 0;
   // An upsert that updates leaves the connection's last insert rowid as it
   // was; one that inserts moves it. (A new row that happens to take the
   // number before is noted too, which costs the reader one extra read.)
   let lastRowid: number | bigint = inserted.id;
-  for (const { key, record, preference } of longestPerKey(records)) {
+  for (const { keyed, position } of rows) {
+    const { key, record, preference } = keyed;
     const result = statements.upsertRecord.run(
       key,
       record.time,
@@ -91,6 +124,7 @@ export function saveDelivery(
       preference,
       JSON.stringify(record),
       inserted.id,
+      position,
     );
     if (result.changes === 0) continue;
     recordsChanged += 1;
@@ -99,6 +133,15 @@ export function saveDelivery(
     } else {
       lastRowid = statements.noteUpdate.run(key).lastInsertRowid;
     }
+  }
+
+  // After the rows: an insert here moves the last insert rowid read above.
+  for (const [bundle, entries] of bundles) {
+    const json = JSON.stringify(
+      entries.map(({ keyed, position }): BundledRecord => [position, keyed.record]),
+    );
+    const result = statements.insertBundle.run(bundle, inserted.id, json);
+    if (result.changes > 0) recordsChanged += entries.length;
   }
 
   if (recordsChanged > 0) statements.bumpRecordsVersion.run();
@@ -118,4 +161,13 @@ function longestPerKey(records: KeyedRecord[]): KeyedRecord[] {
 function isPreferred(candidate: KeyedRecord, kept: KeyedRecord): boolean {
   const lengths = candidate.record.message.length - kept.record.message.length;
   return lengths > 0 || (lengths === 0 && candidate.preference < kept.preference);
+}
+
+/**
+ * The bundle an untagged record (`u:<event>:<index>`) is stored in,
+ * `u:<event>`; null for a tagged one, which has a row of its own.
+ */
+function bundleKeyOf(key: string): string | null {
+  if (!key.startsWith('u:')) return null;
+  return key.slice(0, key.lastIndexOf(':'));
 }
