@@ -30,6 +30,8 @@ export interface ServiceMetrics {
   deliverySeconds: Histogram<'outcome'>;
   analysisRuns: Counter<'outcome'>;
   analysisSeconds: Histogram;
+  /** Seconds the analysis is behind the deliveries; the scheduler sets the source. */
+  analysisLag: () => number;
 }
 
 // Resources Sentry documents; anything else is counted as `other` to bound label values.
@@ -85,7 +87,17 @@ export function createMetrics(
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    analysisLag: () => 0,
   };
+
+  new Gauge({
+    name: 'logout_lens_analysis_lag_seconds',
+    help: 'Age of the oldest stored delivery the incidents do not reflect yet (0: up to date).',
+    registers: [registry],
+    collect() {
+      this.set(metrics.analysisLag());
+    },
+  });
 
   new Gauge({
     name: 'logout_lens_incidents',

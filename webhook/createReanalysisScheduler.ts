@@ -10,6 +10,11 @@ export interface ReanalysisScheduler {
   idle(): Promise<void>;
   /** Flushes like `idle`, then ignores further requests. */
   close(): Promise<void>;
+  /**
+   * How far the analysis is behind: milliseconds since the oldest request
+   * that no finished run has served yet (0 when none waits).
+   */
+  lagMs(): number;
 }
 
 export interface ReanalysisSchedulerOptions {
@@ -17,6 +22,11 @@ export interface ReanalysisSchedulerOptions {
   logger: Logger;
   /** How long a first request waits for others to join it; default 50 ms. */
   delayMs?: number;
+  /**
+   * A run waits this many times the last run's length after it (default 2),
+   * leaving the CPU to deliveries when the analysis shares their thread.
+   */
+  restFactor?: number;
   metrics?: Pick<ServiceMetrics, 'analysisRuns' | 'analysisSeconds'>;
 }
 
@@ -32,8 +42,12 @@ export function createReanalysisScheduler(
 ): ReanalysisScheduler {
   const log = options.logger.child({ part: 'analysis' });
   const delayMs = options.delayMs ?? 50;
+  const restFactor = options.restFactor ?? 2;
 
   let pending: AnalysisScope | null = null;
+  // When the oldest request of `pending`, and of the run in progress, came.
+  let pendingSince: number | null = null;
+  let runningSince: number | null = null;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let closed = false;
@@ -45,7 +59,7 @@ export function createReanalysisScheduler(
   // about a third of the time while incidents still follow within seconds.
   function arm() {
     if (timer || running || !pending) return;
-    timer = setTimeout(start, Math.max(delayMs, 2 * lastRunMs));
+    timer = setTimeout(start, Math.max(delayMs, restFactor * lastRunMs));
     timer.unref();
   }
 
@@ -55,8 +69,11 @@ export function createReanalysisScheduler(
 
     const scope = pending;
     pending = null;
+    runningSince = pendingSince;
+    pendingSince = null;
     running = runOnce(scope).finally(() => {
       running = null;
+      runningSince = null;
       arm();
     });
   }
@@ -100,12 +117,17 @@ export function createReanalysisScheduler(
         return;
       }
       pending = mergeScopes(pending, scope);
+      pendingSince ??= performance.now();
       arm();
     },
     idle,
     async close() {
       closed = true;
       await idle();
+    },
+    lagMs() {
+      const since = runningSince ?? pendingSince;
+      return since === null ? 0 : performance.now() - since;
     },
   };
 }

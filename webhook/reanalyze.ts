@@ -3,15 +3,20 @@ import type { LogRecord } from '../src/model/LogRecord';
 import type { AnalysisSettings } from '../src/model/Settings';
 import type { AnalysisScope, IncidentStore, RecordStore } from '../src/store/Store';
 import type { WritebackPlanner } from '../src/writeback/createWritebackPlanner';
-import { reconcileIncidents } from './reconcileIncidents';
+import { type ReconciledAnalysis, reconciledAnalysis } from './reconciledAnalysis';
 
 export type AnalyzeRecords = (
   records: Iterable<LogRecord>,
   settings: AnalysisSettings,
 ) => AnalysisResult | Promise<AnalysisResult>;
 
+/** Reads the stored records and incidents of `scope`, analyses and reconciles them. */
+export type AnalyzeStore = (scope: AnalysisScope) => Promise<ReconciledAnalysis>;
+
 export interface ReanalyzeDeps {
   store: RecordStore & IncidentStore;
+  /** Where the analysis runs; default in this thread, over `store`. */
+  analyzeStore?: AnalyzeStore;
   settings: AnalysisSettings;
   analyze: AnalyzeRecords;
   /** Plans the write-backs of what changed; they are stored with the incidents. */
@@ -36,16 +41,14 @@ export async function reanalyze(
   deps: ReanalyzeDeps,
   scope: AnalysisScope,
 ): Promise<ReanalysisSummary> {
-  const snapshot = await deps.store.loadRecords(scope);
-  const result = await deps.analyze(snapshot.records, deps.settings);
+  const analysis = await (deps.analyzeStore ?? inThisThread(deps))(scope);
+  const { upserts, removals, produced } = analysis;
 
-  const stored = await deps.store.loadIncidents(scope);
-  const { upserts, removals } = reconcileIncidents(stored, result.incidents);
-  const planned = deps.writeback?.plan(upserts, result.incidents);
+  const planned = deps.writeback?.plan(upserts, produced);
   await deps.store.applyAnalysis({
     upserts,
     removals,
-    analyzedVersion: snapshot.version,
+    analyzedVersion: analysis.version,
     writebacks: planned?.writebacks,
     slackNotes: planned?.slackNotes,
   });
@@ -54,9 +57,20 @@ export async function reanalyze(
   }
 
   return {
-    records: snapshot.records.length,
-    incidents: result.incidents.length,
+    records: analysis.records,
+    incidents: produced.length,
     written: upserts.length,
     removed: removals.length,
+  };
+}
+
+/** The analysis in the service's own thread, over the store's own connection. */
+export function inThisThread(
+  deps: Pick<ReanalyzeDeps, 'store' | 'settings' | 'analyze'>,
+): AnalyzeStore {
+  return async (scope) => {
+    const snapshot = await deps.store.loadRecords(scope);
+    const stored = await deps.store.loadIncidents(scope);
+    return reconciledAnalysis(snapshot, stored, deps.settings, deps.analyze);
   };
 }

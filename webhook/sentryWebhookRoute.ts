@@ -230,6 +230,14 @@ async function handleDelivery(
   }
   const eventId = event.data.event_id;
 
+  // Retries and a second alert rule deliver the same event again: the same key.
+  const contentKey = `event:${action}:${eventId}`;
+  if (await deps.store.isStoredDelivery(contentKey)) {
+    // Committed before: answered without reading the records again.
+    answerDuplicate(res, locals, deliveryLog, eventId);
+    return;
+  }
+
   // 5. The event's records; one without a session tag is nothing to analyse.
   const { records, problems } = deps.recordsFromBody(body, 'webhook');
   if (problems.length > 0)
@@ -239,17 +247,13 @@ async function handleDelivery(
     timeMs: storedEventTimeMs(event.data),
   });
 
-  // Retries and a second alert rule deliver the same event again: the same key.
-  const contentKey = `event:${action}:${eventId}`;
   const saved = await deps.store.saveDelivery(
     { ...delivery, contentKey, outcome: tagged > 0 ? 'stored' : 'ignored' },
     tagged > 0 ? keyed : [],
   );
 
   if (saved.status === 'duplicate') {
-    locals.outcome = 'duplicate';
-    deliveryLog.debug({ eventId }, 'duplicate delivery');
-    res.status(200).json({ status: 'duplicate' });
+    answerDuplicate(res, locals, deliveryLog, eventId);
     return;
   }
   if (tagged === 0) {
@@ -270,6 +274,17 @@ async function handleDelivery(
     'delivery stored',
   );
   res.status(202).json({ status: 'stored', records: keyed.length });
+}
+
+function answerDuplicate(
+  res: Response,
+  locals: DeliveryLocals,
+  log: ReturnType<typeof deliveryLogger>,
+  eventId: string,
+) {
+  locals.outcome = 'duplicate';
+  log.debug({ eventId }, 'duplicate delivery');
+  res.status(200).json({ status: 'duplicate' });
 }
 
 function commentTextOf(data: Record<string, unknown>): string {

@@ -5,6 +5,7 @@ import { ServiceConfigError, parseServiceConfig } from '../src/config/serviceCon
 import { analyzeStoredRecords } from '../src/engine/analyzeStoredRecords';
 import { createLogger, type Logger } from '../src/logging/createLogger';
 import { openStore } from '../src/store/openStore';
+import { createAnalysisThread } from './createAnalysisThread';
 import { createApp } from './createApp';
 import { createMetrics } from './createMetrics';
 import { createReanalysisScheduler } from './createReanalysisScheduler';
@@ -65,7 +66,7 @@ export async function startService(
     configPath: config.configPath ?? undefined,
   });
 
-  const { store, description } = await openStore(config.database, {
+  const { store, description, file } = await openStore(config.database, {
     cwd: options.cwd,
     logger,
     now: options.now,
@@ -99,11 +100,18 @@ export async function startService(
     sleep: options.sleep,
     onError: (error) => selfMonitor.captureError(error),
   });
+  // The analysis runs in its own thread over its own connection, unless the
+  // store has no file to share or the caller gave its own analysis.
+  const analysisThread =
+    file !== null && options.analyze === undefined
+      ? createAnalysisThread({ path: file, settings, logger })
+      : null;
   const reanalysis = createReanalysisScheduler({
     job: (scope) =>
       reanalyze(
         {
           store,
+          analyzeStore: analysisThread?.analyzeStore,
           settings,
           analyze,
           writeback: writeback.planner,
@@ -116,8 +124,11 @@ export async function startService(
       }),
     logger,
     delayMs: options.analysisDelayMs,
+    // A lower-priority thread leaves the CPU to deliveries by itself.
+    restFactor: analysisThread ? 0 : 2,
     metrics,
   });
+  metrics.analysisLag = () => reanalysis.lagMs() / 1000;
 
   const sentryApi = writeback.sentryApi;
   const issueFetcher = sentryApi
@@ -151,6 +162,7 @@ export async function startService(
     server = createServer(app);
     await listen(server, config.port);
   } catch (error) {
+    await analysisThread?.close();
     await writeback.close();
     await store.close();
     throw error;
@@ -206,6 +218,7 @@ export async function startService(
     await closeServer(server, graceMs, log);
     await issueFetcher?.idle();
     await reanalysis.close();
+    await analysisThread?.close();
     await writeback.close();
     await selfMonitor.close();
     await store.close();

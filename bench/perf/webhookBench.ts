@@ -19,10 +19,20 @@ export interface LoadFigures {
   max: number;
 }
 
+/** How far the analysis fell behind during a service run, and the deliveries' outcomes. */
+export interface AnalysisLag {
+  /** Largest `logout_lens_analysis_lag_seconds` seen while loaded (sampled every 250 ms), ms. */
+  maxLagMs: number;
+  /** From the end of the load until `GET /api/incidents` answered (it waits for the analysis), ms. */
+  settleMs: number;
+  stored: number;
+  duplicates: number;
+}
+
 export interface WebhookFigures {
   bodyBytes: number;
-  serviceAtRate: LoadFigures;
-  serviceMax: LoadFigures;
+  serviceAtRate: LoadFigures & AnalysisLag;
+  serviceMax: LoadFigures & AnalysisLag;
   bareAtRate: LoadFigures;
   bareMax: LoadFigures;
 }
@@ -76,7 +86,10 @@ export async function webhookBench(
   };
 
   let store = 0;
-  const service = async (seconds: number, rate: number): Promise<LoadFigures> => {
+  const service = async (
+    seconds: number,
+    rate: number,
+  ): Promise<LoadFigures & AnalysisLag> => {
     const port = await freePort();
     const env = {
       ...process.env,
@@ -90,7 +103,37 @@ export async function webhookBench(
     const { file, args } = pinned(SERVER_CPU, process.execPath, [cli, 'serve']);
     const running = await startChildServer(file, args, env, port, '/healthz');
     try {
-      return await load(port, seconds, rate);
+      const base = `http://127.0.0.1:${port}`;
+      let maxLagMs = 0;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          const lag = await metric(base, 'logout_lens_analysis_lag_seconds');
+          maxLagMs = Math.max(maxLagMs, lag * 1000);
+          await new Promise((done) => setTimeout(done, LAG_SAMPLE_MS));
+        }
+      })();
+      const figures = await load(port, seconds, rate);
+      sampling = false;
+      await sampler;
+      const ended = performance.now();
+      const answer = await fetch(`${base}/api/incidents?limit=1`, {
+        headers: { authorization: `Bearer ${env.LOGOUT_LENS_API_TOKEN}` },
+      });
+      await answer.arrayBuffer();
+      const settleMs = performance.now() - ended;
+      const outcome = (name: string) =>
+        metric(
+          base,
+          `logout_lens_webhook_deliveries_total{resource="event_alert",outcome="${name}"}`,
+        );
+      return {
+        ...figures,
+        maxLagMs,
+        settleMs,
+        stored: await outcome('stored'),
+        duplicates: await outcome('duplicate'),
+      };
     } finally {
       await running.stop();
     }
@@ -119,22 +162,45 @@ export async function webhookBench(
   out(
     line(
       'pinning',
-      `server on core ${SERVER_CPU}, autocannon on core ${LOAD_CPU} (taskset)`,
+      `server on core ${SERVER_CPU} (analysis thread included, at nice 10), autocannon on core ${LOAD_CPU} (taskset)`,
     ),
   );
 
   const rate = sizes.webhookRate;
   const serviceAtRate = await service(sizes.webhookSeconds, rate);
   out(row(`service at ${rate}/s for ${sizes.webhookSeconds} s`, serviceAtRate));
+  out(lagRow('  analysis', serviceAtRate));
   const bareAtRate = await bare(sizes.webhookSeconds, rate);
   out(row(`bare HMAC at ${rate}/s`, bareAtRate));
   const serviceMax = await service(sizes.maxRateSeconds, 0);
   out(row(`service flat out ${sizes.maxRateSeconds} s`, serviceMax));
+  out(lagRow('  analysis', serviceMax));
   const bareMax = await bare(sizes.maxRateSeconds, 0);
   out(row(`bare HMAC flat out ${sizes.maxRateSeconds} s`, bareMax));
   out(line('max rate, service / bare', ratio(serviceMax.perSecond / bareMax.perSecond)));
 
   return { bodyBytes, serviceAtRate, serviceMax, bareAtRate, bareMax };
+}
+
+const LAG_SAMPLE_MS = 250;
+
+/** One sample of a metric from the service's `/metrics` (0 when absent). */
+async function metric(base: string, series: string): Promise<number> {
+  try {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const found = text.split('\n').find((l) => l.startsWith(`${series} `));
+    return found === undefined ? 0 : Number(found.slice(series.length + 1));
+  } catch {
+    return 0;
+  }
+}
+
+function lagRow(label: string, f: AnalysisLag): string {
+  return line(
+    label,
+    `${f.stored} new deliveries, ${f.duplicates} repeats; lag max ${(f.maxLagMs / 1000).toFixed(1)} s while loaded, ` +
+      `incidents up to date ${(f.settleMs / 1000).toFixed(1)} s after the last delivery`,
+  );
 }
 
 function row(label: string, f: LoadFigures): string {

@@ -96,6 +96,12 @@ export interface DeliveryStore {
     delivery: NewDelivery,
     records: KeyedRecord[],
   ): Promise<SaveDeliveryResult>;
+  /**
+   * True when a delivery with this content key is committed: a repeat can be
+   * answered without reading its records. False proves nothing (the first
+   * copy may be in a group not committed yet); `saveDelivery` decides then.
+   */
+  isStoredDelivery(contentKey: string): Promise<boolean>;
 }
 
 export interface RecordStore {

@@ -6,6 +6,8 @@ export interface StoreSchema {
   records: RecordsTable;
   incidents: IncidentsTable;
   store_state: StoreStateTable;
+  record_updates: RecordUpdatesTable;
+  record_bundles: RecordBundlesTable;
   writebacks: WritebacksTable;
   writeback_incidents: WritebackIncidentsTable;
   slack_notes: SlackNotesTable;
@@ -28,7 +30,7 @@ export interface DeliveriesTable {
 
 export interface RecordsTable {
   id: Generated<number>;
-  /** `t:` + the engine's dedupe key, or `u:<event>:<index>` for an untagged record. */
+  /** `t:` + the engine's dedupe key (`u:<event>:<index>`: an untagged record stored before migration 006). */
   dedupe_key: string;
   /** Epoch milliseconds, fractions kept; null when the record had none. */
   time: number | null;
@@ -39,6 +41,17 @@ export interface RecordsTable {
   /** The LogRecord as JSON. */
   json: string;
   delivery_id: number;
+  /** Its place among the records its delivery stored (0 in rows older than the column). */
+  position: Generated<number>;
+}
+
+/** The untagged records of one event (`u:<event>`), stored together. */
+export interface RecordBundlesTable {
+  id: Generated<number>;
+  bundle_key: string;
+  delivery_id: number;
+  /** `[position, LogRecord]` pairs as JSON, in place order. */
+  json: string;
 }
 
 export interface IncidentsTable {
@@ -55,6 +68,12 @@ export interface IncidentsTable {
   /** The Incident as JSON (SPEC §6 shape). */
   json: string;
   updated_at: string;
+}
+
+/** A stored record replaced by a longer copy (its dedupe key), in order. */
+export interface RecordUpdatesTable {
+  seq: Generated<number>;
+  dedupe_key: string;
 }
 
 export interface StoreStateTable {

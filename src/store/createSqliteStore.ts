@@ -8,7 +8,9 @@ import type { Logger } from '../logging/createLogger';
 import type { Cause, Incident } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
 import { migrateToLatest } from './migrations';
-import { saveDelivery } from './saveDelivery';
+import { createDeliveryWriter } from './createDeliveryWriter';
+import { createGroupCommit } from './createGroupCommit';
+import { prepareDeliveryStatements, saveDelivery } from './saveDelivery';
 import { chunks, ROWS_PER_INSERT } from './chunks';
 import { insertWritebacks } from './insertWritebacks';
 import { sqliteWritebackStore } from './sqliteWritebackStore';
@@ -20,6 +22,8 @@ import type {
   Store,
 } from './Store';
 import type { StoreSchema } from './StoreSchema';
+import { byTimeThenArrival, bundleEntries, type StoredEntry } from './storedRecordOrder';
+import { tuneConnection } from './tuneConnection';
 
 export interface SqliteStoreOptions {
   /** A file path (its directories are created), or `:memory:`. */
@@ -32,7 +36,9 @@ export interface SqliteStoreOptions {
 /**
  * Opens (creating when missing) the SQLite store and migrates it to the latest
  * schema. Writes are durable when their promise resolves: WAL journal with
- * `synchronous = FULL`, so an answered delivery survives a crash.
+ * `synchronous = FULL`, so an answered delivery survives a crash. Deliveries
+ * saved close together share one transaction (group commit), committed by a
+ * thread of their own so that the service's thread never waits for the disk.
  *
  * @example
  *   const store = await createSqliteStore({ path: './data/logout-lens.sqlite', logger });
@@ -43,13 +49,10 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
 
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const sqlite = new Database(options.path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  tuneConnection(sqlite);
 
   const db = new Kysely<StoreSchema>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: immediateTransactions(sqlite) }),
   });
   try {
     const applied = await migrateToLatest(db);
@@ -60,12 +63,25 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   }
 
   let closing: Promise<void> | null = null;
+  const deliveryStatements = prepareDeliveryStatements(sqlite);
+  // A file is shared with the writer thread; `:memory:` exists only on this
+  // connection, so its deliveries are committed here, in groups all the same.
+  const writer = options.path === ':memory:' ? null : createDeliveryWriter(options.path);
+  const groupCommit = createGroupCommit(sqlite, (error, writes) =>
+    log.error({ err: error, writes }, 'group commit failed'),
+  );
 
   return {
     ...sqliteWritebackStore(db, now),
 
-    async saveDelivery(delivery, records) {
-      return db.transaction().execute((trx) => saveDelivery(trx, delivery, records));
+    saveDelivery(delivery, records) {
+      if (writer) return writer.saveDelivery(delivery, records);
+      return groupCommit.run(() => saveDelivery(deliveryStatements, delivery, records));
+    },
+
+    async isStoredDelivery(contentKey) {
+      // Outside any transaction this reads what is committed (WAL snapshot).
+      return deliveryStatements.isStored.get(contentKey) !== undefined;
     },
 
     async loadRecords(): Promise<RecordSnapshot> {
@@ -73,11 +89,22 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
         const version = await readState(trx, 'records_version');
         const rows = await trx
           .selectFrom('records')
-          .select('json')
-          .orderBy('time', 'asc')
-          .orderBy('id', 'asc')
+          .select(['id', 'time', 'delivery_id', 'position', 'json'])
           .execute();
-        return { records: rows.map((row) => JSON.parse(row.json) as LogRecord), version };
+        const bundles = await trx
+          .selectFrom('record_bundles')
+          .select(['id', 'delivery_id', 'json'])
+          .execute();
+        const entries: StoredEntry[] = rows.map((row) => ({
+          time: row.time,
+          deliveryId: row.delivery_id,
+          position: row.position,
+          rowId: row.id,
+          record: JSON.parse(row.json) as LogRecord,
+        }));
+        for (const bundle of bundles) entries.push(...bundleEntries(bundle));
+        entries.sort(byTimeThenArrival);
+        return { records: entries.map((entry) => entry.record), version };
       });
     },
 
@@ -186,10 +213,34 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     },
 
     close() {
-      closing ??= db.destroy().then(() => log.debug('store closed'));
+      groupCommit.flush();
+      closing ??= (async () => {
+        await writer?.close();
+        await db.destroy();
+        log.debug('store closed');
+      })();
       return closing;
     },
   };
+}
+
+/**
+ * Kysely's transactions on this connection start `begin immediate`: they take
+ * the write lock (waiting for the writer thread's commit) before reading, so
+ * one that reads then writes never meets a commit of the other connection in
+ * between (SQLITE_BUSY_SNAPSHOT, which no wait would cure).
+ */
+function immediateTransactions(sqlite: Database.Database): Database.Database {
+  return new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') {
+        return (source: string) =>
+          target.prepare(source === 'begin' ? 'begin immediate' : source);
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function readState(trx: Transaction<StoreSchema>, key: string): Promise<number> {

@@ -14,12 +14,13 @@ export interface OpenStoreOptions {
 
 /**
  * Opens the store `DATABASE_URL` names, migrated to the latest schema. The
- * one place that knows the kinds of store: PostgreSQL slots in here.
+ * one place that knows the kinds of store: PostgreSQL slots in here. `file`
+ * is the SQLite file another connection (the analysis thread) can open.
  */
 export async function openStore(
   location: DatabaseLocation,
   options: OpenStoreOptions,
-): Promise<{ store: Store; description: string }> {
+): Promise<{ store: Store; description: string; file: string | null }> {
   switch (location.kind) {
     case 'sqlite': {
       const path =
@@ -29,7 +30,11 @@ export async function openStore(
         logger: options.logger,
         now: options.now,
       });
-      return { store, description: `sqlite:${path}` };
+      return {
+        store,
+        description: `sqlite:${path}`,
+        file: path === ':memory:' ? null : path,
+      };
     }
   }
 }

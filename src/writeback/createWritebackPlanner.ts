@@ -15,12 +15,15 @@ export interface WritebackPlan {
   slackNotes: SlackNote[];
 }
 
+/** What the planner needs of every incident an analysis produced: who, and which group. */
+export type ProducedIncident = Pick<Incident, 'user' | 'fingerprint' | 'superseded_by'>;
+
 export interface WritebackPlanner {
   /**
    * The write-backs of the incidents an analysis wrote (new or changed),
    * given every incident it produced.
    */
-  plan(changed: Incident[], produced: Incident[]): WritebackPlan;
+  plan(changed: Incident[], produced: ProducedIncident[]): WritebackPlan;
 }
 
 /** What a `sentry_event` write-back carries. */

@@ -177,6 +177,72 @@ describe('createSqliteStore on a real file', () => {
     expect(records[2]?.time).toBe(2_000.5);
   });
 
+  it("keeps an event's untagged records in one row, in their places among its tagged ones", async () => {
+    await store.saveDelivery(delivery('d1'), [keyed('t:old', 1_000, '[OLD]')]);
+    const saved = await store.saveDelivery(delivery('event:triggered:e1'), [
+      keyed('u:e1:0', 1_000, 'u0'),
+      keyed('t:x', 1_000, '[X]'),
+      keyed('u:e1:2', 1_000, 'u2'),
+      keyed('u:e1:3', null, 'u3'),
+      keyed('t:old', 1_000, '[OLD] longer copy'),
+      keyed('u:e1:5', 500, 'u5'),
+    ]);
+    expect(saved).toMatchObject({ status: 'saved', recordsChanged: 6 });
+
+    const peek = new Database(path, { readonly: true });
+    const keys = peek.prepare('select dedupe_key from records order by id').pluck().all();
+    const bundles = peek.prepare('select bundle_key from record_bundles').pluck().all();
+    peek.close();
+    expect(keys).toEqual(['t:old', 't:x']);
+    expect(bundles).toEqual(['u:e1']);
+
+    const { records } = await store.loadRecords(all);
+    expect(records.map((r) => r.message)).toEqual([
+      'u3',
+      'u5',
+      '[OLD] longer copy',
+      'u0',
+      '[X]',
+      'u2',
+    ]);
+  });
+
+  it('stores the untagged records of an event delivered again under another action once', async () => {
+    const records = [keyed('u:e1:0', 1_000, 'u0'), keyed('t:x', 2_000, '[X]')];
+    await store.saveDelivery(delivery('event:triggered:e1'), records);
+    const again = await store.saveDelivery(delivery('event:created:e1'), records);
+
+    expect(again).toMatchObject({ status: 'saved', recordsChanged: 0 });
+    expect((await store.loadRecords(all)).records.map((r) => r.message)).toEqual([
+      'u0',
+      '[X]',
+    ]);
+  });
+
+  it('keeps one row per untagged record for an event stored so before bundles', async () => {
+    await store.saveDelivery(delivery('d1'), [keyed('t:x', 2_000, '[X]')]);
+    const legacy = new Database(path);
+    legacy
+      .prepare(
+        `insert into records (dedupe_key, time, source, message_length, preference, json, delivery_id)
+         values ('u:e1:0', 1000, 'web.1', 2, 'm', ?, 1)`,
+      )
+      .run(JSON.stringify(record(1_000, 'u0')));
+    legacy.close();
+
+    const saved = await store.saveDelivery(delivery('event:created:e1'), [
+      keyed('u:e1:0', 1_000, 'u0'),
+      keyed('u:e1:1', 3_000, 'u1'),
+    ]);
+
+    expect(saved).toMatchObject({ status: 'saved', recordsChanged: 1 });
+    expect((await store.loadRecords(all)).records.map((r) => r.message)).toEqual([
+      'u0',
+      '[X]',
+      'u1',
+    ]);
+  });
+
   it('clears the pending analysis only up to the record version it analysed', async () => {
     await store.saveDelivery(delivery('d1'), [keyed('t:a', 1, '[A]')]);
     const seen = await store.loadRecords(all);

@@ -96,4 +96,54 @@ describe('createApp', () => {
     expect(response.body).toEqual({ status: 'ignored' });
     await store.close();
   });
+
+  it('answers a repeat of a committed event without storing it again', async () => {
+    let saves = 0;
+    const { app, store } = await appWith((store) => ({
+      ...store,
+      saveDelivery: (delivery, records) => {
+        saves += 1;
+        return store.saveDelivery(delivery, records);
+      },
+    }));
+    const body = webhookFixture('refreshFailed');
+    const send = () =>
+      request(app)
+        .post('/webhooks/sentry')
+        .set('content-type', 'application/json')
+        .set('sentry-hook-resource', 'event_alert')
+        .set('sentry-hook-signature', sign(body))
+        .serialize(asIs)
+        .send(body);
+
+    expect((await send()).body).toMatchObject({ status: 'stored' });
+    const again = await send();
+
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ status: 'duplicate' });
+    expect(saves).toBe(1);
+    await store.close();
+  });
+
+  it('stores one of two copies that arrive together, before either is committed', async () => {
+    const { app, store } = await appWith((store) => store);
+    const body = webhookFixture('refreshFailed');
+    const send = () =>
+      request(app)
+        .post('/webhooks/sentry')
+        .set('content-type', 'application/json')
+        .set('sentry-hook-resource', 'event_alert')
+        .set('sentry-hook-signature', sign(body))
+        .serialize(asIs)
+        .send(body);
+
+    const answers = await Promise.all([send(), send(), send()]);
+
+    expect(answers.map((answer) => answer.body.status).sort()).toEqual([
+      'duplicate',
+      'duplicate',
+      'stored',
+    ]);
+    await store.close();
+  });
 });

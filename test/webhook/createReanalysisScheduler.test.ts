@@ -83,3 +83,40 @@ describe('createReanalysisScheduler', () => {
     expect(job).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('createReanalysisScheduler lag', () => {
+  it('counts from the oldest request not yet served and falls to 0 after the run', async () => {
+    let release!: () => void;
+    const job = jest.fn(async (_scope: AnalysisScope) => {
+      await new Promise<void>((done) => (release = done));
+      return summary;
+    });
+    const scheduler = createReanalysisScheduler({
+      job,
+      delayMs: 1,
+      restFactor: 0,
+      logger: createLogger({ level: 'silent', destination: new LogLines() }),
+    });
+    expect(scheduler.lagMs()).toBe(0);
+
+    const first = performance.now();
+    scheduler.schedule(all);
+    await sleep(30);
+    const second = performance.now();
+    scheduler.schedule(all);
+    // The run started with the first request is still going: its age counts.
+    expect(job).toHaveBeenCalledTimes(1);
+    expect(scheduler.lagMs()).toBeGreaterThanOrEqual(second - first);
+
+    release();
+    await sleep(10);
+    // The second request waits for a second run: the lag is its age now,
+    // no more than the time since it was made (30 ms less than the first's).
+    const lag = scheduler.lagMs();
+    expect(lag).toBeLessThanOrEqual(performance.now() - second);
+    expect(lag).toBeGreaterThan(0);
+    release();
+    await scheduler.idle();
+    expect(scheduler.lagMs()).toBe(0);
+  });
+});

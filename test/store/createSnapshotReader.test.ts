@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+
+import { createLogger } from '../../src/logging/createLogger';
+import type { LogRecord } from '../../src/model/LogRecord';
+import { createSnapshotReader } from '../../src/store/createSnapshotReader';
+import { createSqliteStore } from '../../src/store/createSqliteStore';
+import type { KeyedRecord, NewDelivery } from '../../src/store/Store';
+import { LogLines } from '../webhook/LogLines';
+import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
+
+const logger = createLogger({ level: 'silent', destination: new LogLines() });
+const all = { kind: 'all' } as const;
+
+function delivery(contentKey: string): NewDelivery {
+  return {
+    receivedAt: '2026-01-03T10:00:00.000Z',
+    resource: 'event_alert',
+    action: 'triggered',
+    requestId: null,
+    contentKey,
+    outcome: 'stored',
+  };
+}
+
+function keyed(key: string, time: number | null, message: string): KeyedRecord {
+  const record: LogRecord = {
+    time,
+    source: 'web.1',
+    logger: null,
+    level: null,
+    message,
+    origin: { kind: 'log' },
+  };
+  return { key, record, preference: 'm' };
+}
+
+afterAll(() => removeTempDirs());
+
+describe('createSnapshotReader', () => {
+  it('reads what loadRecords reads, in the same order, as records arrive and are replaced', async () => {
+    const path = join(makeTempDir(), 'store.sqlite');
+    const store = await createSqliteStore({ path, logger });
+    const reader = createSnapshotReader(path);
+    const same = async () => {
+      const expected = await store.loadRecords(all);
+      expect(reader.read().snapshot).toEqual(expected);
+    };
+
+    await store.saveDelivery(delivery('d1'), [
+      keyed('t:b', 2000, '[SESSION_REFRESH] b cut'),
+      keyed('u:e1:0', null, 'no time'),
+      keyed('t:a', 1000, '[SESSION_REFRESH] a'),
+    ]);
+    await same();
+
+    // Later rows with earlier and equal times; a null time after the first one.
+    await store.saveDelivery(delivery('d2'), [
+      keyed('t:c', 1000, '[SESSION_REFRESH] c, same time as a'),
+      keyed('u:e2:0', 500, 'early'),
+      keyed('u:e2:1', null, 'no time either'),
+    ]);
+    await same();
+
+    // A longer copy replaces the stored one in place; a shorter one changes nothing.
+    await store.saveDelivery(delivery('d3'), [
+      keyed('t:b', 2000, '[SESSION_REFRESH] b cut, now whole'),
+      keyed('t:a', 1000, '[SESS'),
+    ]);
+    const { snapshot } = reader.read();
+    expect(snapshot).toEqual(await store.loadRecords(all));
+    expect(snapshot.records.map((record) => record.message)).toContain(
+      '[SESSION_REFRESH] b cut, now whole',
+    );
+    await same();
+
+    reader.close();
+    await store.close();
+  });
+
+  it('a new reader over the same file reads the same as one that followed along', async () => {
+    const path = join(makeTempDir(), 'store.sqlite');
+    const store = await createSqliteStore({ path, logger });
+    const following = createSnapshotReader(path);
+    for (let i = 0; i < 5; i += 1) {
+      await store.saveDelivery(delivery(`d${i}`), [
+        keyed(`t:${i % 2}`, 1000 * (i % 2), `[SESSION_REFRESH] ${'x'.repeat(i)}`),
+        keyed(`u:${i}:0`, 3000 - i, `filler ${i}`),
+      ]);
+      following.read();
+    }
+    const fresh = createSnapshotReader(path);
+
+    expect(following.read()).toEqual(fresh.read());
+    expect(fresh.read().snapshot).toEqual(await store.loadRecords(all));
+    following.close();
+    fresh.close();
+    await store.close();
+  });
+});
