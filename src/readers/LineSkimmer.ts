@@ -170,7 +170,17 @@ export class LineSkimmer {
       const router = source === 'router';
       if (router ? this.find(text, '401', at, 3) < end : !this.isFiller(text, at, end))
         return false;
-      this.assembler.skimStandalone(time, bytes, base + at, base + end, seq);
+      const chars = this.charLength(text, at, end);
+      this.assembler.skimStandalone(
+        time,
+        router,
+        router ? null : source,
+        bytes,
+        base + at,
+        base + end,
+        chars,
+        seq,
+      );
       return true;
     }
 
@@ -180,7 +190,8 @@ export class LineSkimmer {
       // No app prefix: the line continues its source's open record, if any.
       const joins = this.assembler.joins(source, time);
       if (joins === Joins.Skimmed) {
-        this.assembler.skimContinuation(source, this.charLength(text, at, end));
+        const chars = this.charLength(text, at, end);
+        this.assembler.skimContinuation(source, chars, this.isBlank(at, end));
         return true;
       }
       if (joins === Joins.Text) {
@@ -308,6 +319,22 @@ export class LineSkimmer {
     }
     if (this.nextWide >= end) return end - from;
     return this.b.toString('utf8', this.o + from, this.o + end).length;
+  }
+
+  /**
+   * True when `[from, end)` is only white space, as `String.trim` sees it:
+   * ASCII white space, or past a non-ASCII byte, decoded and trimmed.
+   */
+  private isBlank(from: number, end: number): boolean {
+    const b = this.b;
+    const o = this.o;
+    for (let i = from; i < end; i++) {
+      const c = b[o + i] as number;
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      if (c < 128) return false;
+      return b.toString('utf8', o + i, o + end).trim().length === 0;
+    }
+    return true;
   }
 
   /** Next index of `needle` at or after `from` in the piece (its length when none). */
