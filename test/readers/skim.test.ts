@@ -13,13 +13,18 @@ import { firstLineOf } from '../../src/readers/duplicateKey';
 import type { InputSource } from '../../src/readers/InputSource';
 import { preferredCopy } from '../../src/readers/preferredCopy';
 import { readInputs } from '../../src/readers/readInputs';
+import type { ReadOptions } from '../../src/readers/readInputs';
 import { SkimmedRecord } from '../../src/readers/SkimmedRecord';
 import { parseSignal } from '../../src/signals/parseSignal';
 
 const settings = loadAnalysisSettings({ cwd: '/nonexistent', env: {} });
 
-async function read(inputs: () => InputSource[], skim: boolean) {
-  const { batches, stats } = readInputs(inputs(), { skim });
+async function read(
+  inputs: () => InputSource[],
+  skim: boolean,
+  options: ReadOptions = {},
+) {
+  const { batches, stats } = readInputs(inputs(), { ...options, skim });
   const records: LogRecord[] = [];
   for await (const batch of batches) records.push(...batch);
   return { records, stats };
@@ -31,9 +36,12 @@ async function read(inputs: () => InputSource[], skim: boolean) {
  * skimmed one standing for a record that is no signal, the same counts and
  * the same incidents. Returns how many records were skimmed.
  */
-async function expectSameAnalysis(inputs: () => InputSource[]): Promise<number> {
-  const full = await read(inputs, false);
-  const skimmed = await read(inputs, true);
+async function expectSameAnalysis(
+  inputs: () => InputSource[],
+  options: ReadOptions = {},
+): Promise<number> {
+  const full = await read(inputs, false, options);
+  const skimmed = await read(inputs, true, options);
 
   expect(skimmed.records.length).toBe(full.records.length);
   let count = 0;
@@ -209,6 +217,46 @@ function writeFiles(files: Record<string, string>): string[] {
 
 const REFRESH_FAILED =
   'INFO users.signals [SESSION_REFRESH_FAILED] Session NOT found - JTI: abcdef123456, user_id: +573001234567';
+
+describe('skimming cuts a line past the length cap where the full reader does', () => {
+  const cap = 1000;
+  // Lengths around the cap (and past a 64 KiB piece), in characters of 1 to 4
+  // bytes (the emoji is two UTF-16 units), at shifting offsets, so that the
+  // cap falls inside multi-byte characters and between them.
+  const lines: string[] = [];
+  let i = 0;
+  for (const wide of ['x', 'ñ', '€', '😀']) {
+    for (const length of [cap - 40, cap - 36, cap - 33, cap, cap + 7, 3 * cap, 40_000]) {
+      for (const shift of ['', 'y', 'yy', 'yyy']) {
+        const time = `${T}.${String(++i).padStart(6, '0')}+00:00`;
+        lines.push(
+          `${time} app[web.1]: INFO a b ${shift}${wide.repeat(length / wide.length)}`,
+        );
+        lines.push(`${time} app[web.2]: INFO a b short line ${i}`);
+      }
+    }
+    lines.push(`${wide.repeat(3 * cap)} with no time`);
+  }
+  const text = `${lines.join('\n')}\n${'z'.repeat(2 * cap)}€`;
+
+  test.each([7, 333, 4096, 65_541])('delivered in pieces of %i bytes', async (size) => {
+    const skimmed = await expectSameAnalysis(
+      () => [{ name: 'long.log', stream: inPieces(text, size) }],
+      { maxLineChars: cap },
+    );
+    expect(skimmed).toBeGreaterThan(100);
+  });
+
+  it('read from memory (chunks of 1 MiB)', async () => {
+    const inputs = () => [{ name: 'long.log', data: text }];
+    await expectSameAnalysis(inputs, { maxLineChars: cap });
+
+    // The cap did cut lines: their rest has no prefix, a skipped line.
+    const cut = await read(inputs, false, { maxLineChars: cap });
+    const whole = await read(inputs, false);
+    expect(cut.stats.skippedLines).toBeGreaterThan(whole.stats.skippedLines + 10);
+  });
+});
 
 describe('skimming keeps the copy of a duplicated line the full reader keeps', () => {
   it('an app line and a router line with the same time and text: the app copy', async () => {
