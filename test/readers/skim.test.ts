@@ -258,6 +258,30 @@ describe('skimming cuts a line past the length cap where the full reader does', 
   });
 });
 
+describe('a time with a zone after the same time without one', () => {
+  it('is read with its zone, skimmed or not', async () => {
+    const text = [
+      `${T}.123000 app[web.1]: INFO a b local time, read in the timezone`,
+      `${T}.123000Z app[web.1]: INFO a b UTC`,
+      `${T}.123000 docker line, local time`,
+      `${T}.123000Z docker line, UTC`,
+    ].join('\n');
+    const inputs = () => [{ name: 'zones.log', data: `${text}\n` }];
+    const options = { timezone: 'America/Bogota' };
+    const skimmed = await expectSameAnalysis(inputs, options);
+    expect(skimmed).toBe(2);
+
+    const { records } = await read(inputs, false, options);
+    const utc = Date.UTC(2026, 0, 3, 10, 0, 0, 123);
+    expect(records.map((r) => r.time)).toEqual([
+      utc,
+      utc,
+      utc + 5 * 3_600_000,
+      utc + 5 * 3_600_000,
+    ]);
+  });
+});
+
 describe('skimming keeps the copy of a duplicated line the full reader keeps', () => {
   it('an app line and a router line with the same time and text: the app copy', async () => {
     const text =
