@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 
+import { Prng } from '../../bench/generator/Prng';
 import { incompleteUtf8Tail } from '../../src/readers/incompleteUtf8Tail';
 
 // Bytes that make valid characters of every length, and invalid ones.
@@ -7,17 +8,6 @@ const BYTES = [
   0x41, 0x0a, 0x80, 0x9f, 0xbf, 0xc0, 0xc2, 0xc3, 0xb1, 0xe2, 0x82, 0xac, 0xed, 0xef,
   0xf0, 0x9f, 0x98, 0xf4, 0xf8, 0xff,
 ];
-
-/** A small seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('incompleteUtf8Tail', () => {
   test.each([
@@ -34,12 +24,12 @@ describe('incompleteUtf8Tail', () => {
   });
 
   it('holds back what a StringDecoder holds, so cut text decodes the same', () => {
-    const next = random(7);
+    const prng = new Prng(7);
     const some = (max: number) =>
       Buffer.from(
         Array.from(
-          { length: Math.floor(next() * max) },
-          () => BYTES[Math.floor(next() * BYTES.length)] as number,
+          { length: prng.int(0, max) },
+          () => BYTES[prng.int(0, BYTES.length - 1)] as number,
         ),
       );
     for (let i = 0; i < 20_000; i++) {
