@@ -1,13 +1,17 @@
 import { PassThrough, Writable } from 'node:stream';
 
 import { analyzeCommand } from '../../src/cli/analyzeCommand';
+import type { AnalyzeOptions } from '../../src/cli/analyzeCommand';
 import type { AnalysisResult } from '../../src/model/Incident';
 
-async function analyzeJson(files: string[], skim: boolean): Promise<AnalysisResult> {
+async function analyzeJson(
+  files: string[],
+  options: AnalyzeOptions,
+): Promise<AnalysisResult> {
   let out = '';
   await analyzeCommand(
     files,
-    { json: true, progress: false, skim },
+    { ...options, json: true, progress: false },
     {
       stdin: new PassThrough(),
       stdout: new Writable({ write: (chunk, _enc, done) => ((out += chunk), done()) }),
@@ -21,10 +25,13 @@ async function analyzeJson(files: string[], skim: boolean): Promise<AnalysisResu
 
 /**
  * `analyze --json` over the files with skimming on and off, as the CLI runs
- * it (no config file): the two results must be identical.
+ * it (no config file; `options` as its flags): the two results must be identical.
  */
-export async function analyzeSkimmedAndFull(files: string[]) {
-  const full = await analyzeJson(files, false);
-  const skimmed = await analyzeJson(files, true);
+export async function analyzeSkimmedAndFull(
+  files: string[],
+  options: AnalyzeOptions = {},
+) {
+  const full = await analyzeJson(files, { ...options, skim: false });
+  const skimmed = await analyzeJson(files, { ...options, skim: true });
   return { full, skimmed };
 }
