@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -205,9 +205,15 @@ describe('skimming (readInputs with skim)', () => {
   });
 });
 
+const written: string[] = [];
+afterAll(() => {
+  for (const dir of written) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Writes each file into a fresh temporary directory and returns their paths. */
 function writeFiles(files: Record<string, string>): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'skim-'));
+  written.push(dir);
   return Object.entries(files).map(([name, text]) => {
     const path = join(dir, name);
     writeFileSync(path, text);
