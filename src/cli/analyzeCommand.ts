@@ -21,6 +21,11 @@ export interface AnalyzeOptions {
   machineryFunctions?: string[];
   appRoot?: string;
   timezone?: string;
+  /**
+   * Internal, not a flag: false reads every line in full. Skimming must not
+   * change the output; the differential tests compare both ways.
+   */
+  skim?: boolean;
 }
 
 /** Progress is worth drawing only for inputs that take a while to read. */
@@ -62,7 +67,7 @@ export async function analyzeCommand(
       stdin: io.stdin,
       onProgress: bar ? (bytes: number) => bar.update(bytes) : undefined,
       // The engine reads only signals: the rest is counted, never decoded.
-      skim: true,
+      skim: options.skim ?? true,
     },
   );
 

@@ -12,10 +12,14 @@ import type { LogRecord } from '../model/LogRecord';
  */
 export function mayBeSignal(record: LogRecord): boolean {
   const origin = record.origin;
-  if (origin.kind === 'router')
-    return origin.httpStatus === undefined || origin.httpStatus === 401;
-
   const message = record.message;
+  if (origin.kind === 'router') {
+    // Without a status field the 401 can only be read from the text: an
+    // empty one (a router line the readers skimmed) holds none.
+    if (origin.httpStatus === undefined) return message !== '';
+    return origin.httpStatus === 401;
+  }
+
   if (typeof message !== 'string') return true;
   for (let at = message.indexOf('['); at >= 0; at = message.indexOf('[', at + 1)) {
     const next = message.charCodeAt(at + 1);

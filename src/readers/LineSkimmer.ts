@@ -1,11 +1,9 @@
+import { incompleteUtf8Tail } from './incompleteUtf8Tail';
+import { MAX_LINE_CHARS, PIECE_BYTES } from './LineSplitter';
 import type { ParsedLine } from './ParsedLine';
 import { Joins, type RecordAssembler } from './RecordAssembler';
 import { lineTimeEnd, scanLineTime } from './scanLineTime';
 
-/** Lines are read from Latin-1 views of this many bytes: young, cheap strings. */
-const PIECE_BYTES = 64 * 1024;
-/** Longest line kept whole, as `LineSplitter` does (in bytes here). */
-const MAX_LINE_BYTES = 32 * 1024 * 1024;
 const LEVELS = ['DEBUG', 'INFO', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL'];
 const APP = Buffer.from('app[', 'latin1');
 const WIDE = /[\x80-\xff]/g;
@@ -34,7 +32,13 @@ function startsWithBytes(bytes: Buffer, at: number, prefix: Buffer): boolean {
 export class LineSkimmer {
   /** 1-based number of the last line split (empty lines count). */
   lineNo = 0;
-  private carry: Buffer | null = null;
+  // The unfinished line's bytes are `carry[0, carryLength)`; `carryChars`
+  // counts the UTF-16 units of `carry[0, carryCounted)` decoded, only once
+  // the line is long enough to be cut.
+  private carry: Buffer = Buffer.alloc(0);
+  private carryLength = 0;
+  private carryChars = 0;
+  private carryCounted = 0;
   private readonly sources: string[] = [];
   // Next occurrence at or after the last asked position in the current
   // piece (the piece's length when none): each text is searched once.
@@ -53,46 +57,100 @@ export class LineSkimmer {
     /** A line (without its end) for the full reader; `lineNo` is its number. */
     private readonly slowLine: (raw: string, lineNo: number) => void,
     private readonly seqPerLine: number,
+    /** Longest line kept whole, in UTF-16 units, as `LineSplitter` counts it. */
+    private readonly maxLineChars = MAX_LINE_CHARS,
   ) {}
 
+  /**
+   * Reads a chunk in the pieces `LineSplitter` decodes it in, so that a line
+   * too long to keep whole is cut exactly where the full reader cuts it.
+   */
   push(chunk: Buffer): void {
-    let from = 0;
-    if (this.carry !== null) {
-      const newline = chunk.indexOf(10);
-      if (newline < 0) {
-        this.carry = Buffer.concat([this.carry, chunk]);
-        if (this.carry.length > MAX_LINE_BYTES) {
-          // No newline in sight (binary data, one giant line): do not buffer forever.
-          const line = this.carry;
-          this.carry = null;
-          this.lineNo++;
-          this.slowLine(line.toString('utf8'), this.lineNo);
-        }
-        return;
-      }
-      const joined = Buffer.concat([this.carry, chunk.subarray(0, newline + 1)]);
-      this.carry = null;
-      this.scan(joined, 0, joined.length);
-      from = newline + 1;
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+      this.pushPiece(chunk, at, Math.min(at + PIECE_BYTES, chunk.length));
     }
-    const last = chunk.lastIndexOf(10);
-    if (last >= from) {
-      this.scan(chunk, from, last + 1);
-      from = last + 1;
-    }
-    if (from < chunk.length) this.carry = chunk.subarray(from);
   }
 
   /** Hands on the last line when the input does not end with a newline. */
   end(): void {
-    const rest = this.carry;
-    this.carry = null;
-    if (rest === null) return;
-    let end = rest.length;
-    if (rest[end - 1] === 13) end--;
-    if (end === 0) return;
+    let end = this.carryLength;
+    if (end > 0 && this.carry[end - 1] === 13) end--;
+    const rest = end === 0 ? '' : this.carry.toString('utf8', 0, end);
+    this.clearCarry();
+    if (rest === '') return;
     this.lineNo++;
-    this.slowLine(rest.toString('utf8', 0, end), this.lineNo);
+    this.slowLine(rest, this.lineNo);
+  }
+
+  private clearCarry(): void {
+    this.carryLength = 0;
+    this.carryChars = 0;
+    this.carryCounted = 0;
+    // One giant line must not pin its buffer for the rest of the input.
+    if (this.carry.length > PIECE_BYTES) this.carry = Buffer.alloc(0);
+  }
+
+  private pushPiece(chunk: Buffer, from: number, to: number): void {
+    if (this.carryLength > 0) {
+      const newline = chunk.subarray(from, to).indexOf(10);
+      if (newline < 0) {
+        this.addToCarry(chunk, from, to);
+        this.cutLongLine();
+        return;
+      }
+      // A line of its own: skimmed records keep the bytes, the carry is reused.
+      const line = Buffer.concat([
+        this.carry.subarray(0, this.carryLength),
+        chunk.subarray(from, from + newline + 1),
+      ]);
+      this.clearCarry();
+      this.scan(line, 0, line.length);
+      from += newline + 1;
+    }
+    // Searched within the piece only: a long line must not be searched again per piece.
+    const last = from + chunk.subarray(from, to).lastIndexOf(10);
+    if (last >= from) {
+      this.scan(chunk, from, last + 1);
+      from = last + 1;
+    }
+    if (from < to) {
+      this.addToCarry(chunk, from, to);
+      this.cutLongLine();
+    }
+  }
+
+  /** Appends `bytes[from, to)` to the unfinished line (amortised: no copy per piece). */
+  private addToCarry(bytes: Buffer, from: number, to: number): void {
+    const length = this.carryLength + to - from;
+    if (length > this.carry.length) {
+      const grown = Buffer.allocUnsafe(Math.max(length, 2 * this.carry.length, 4096));
+      this.carry.copy(grown, 0, 0, this.carryLength);
+      this.carry = grown;
+    }
+    bytes.copy(this.carry, this.carryLength, from, to);
+    this.carryLength = length;
+  }
+
+  /**
+   * Hands on the unfinished line when it is past `maxLineChars` decoded
+   * (`LineSplitter`'s rule, checked at the same piece ends): no newline in
+   * sight, do not buffer forever. A character cut at the piece's end stays
+   * for the next line whole, as the full reader's decoder keeps it.
+   */
+  private cutLongLine(): void {
+    // A byte decodes to one UTF-16 unit at most: only long byte runs need counting.
+    if (this.carryLength <= this.maxLineChars) return;
+    const end = this.carryLength - incompleteUtf8Tail(this.carry, this.carryLength);
+    this.carryChars += this.carry.toString('utf8', this.carryCounted, end).length;
+    this.carryCounted = end;
+    if (this.carryChars <= this.maxLineChars) return;
+
+    this.lineNo++;
+    this.slowLine(this.carry.toString('utf8', 0, end), this.lineNo);
+    this.carry.copy(this.carry, 0, end, this.carryLength);
+    this.carryLength -= end;
+    this.carryChars = 0;
+    this.carryCounted = 0;
   }
 
   /** Reads the whole lines in `bytes[from, to)`; `to - 1` is a newline. */
@@ -170,7 +228,17 @@ export class LineSkimmer {
       const router = source === 'router';
       if (router ? this.find(text, '401', at, 3) < end : !this.isFiller(text, at, end))
         return false;
-      this.assembler.skimStandalone(time, bytes, base + at, base + end, seq);
+      const chars = this.charLength(text, at, end);
+      this.assembler.skimStandalone(
+        time,
+        router,
+        router ? null : source,
+        bytes,
+        base + at,
+        base + end,
+        chars,
+        seq,
+      );
       return true;
     }
 
@@ -180,7 +248,8 @@ export class LineSkimmer {
       // No app prefix: the line continues its source's open record, if any.
       const joins = this.assembler.joins(source, time);
       if (joins === Joins.Skimmed) {
-        this.assembler.skimContinuation(source, this.charLength(text, at, end));
+        const chars = this.charLength(text, at, end);
+        this.assembler.skimContinuation(source, chars, this.isBlank(at, end));
         return true;
       }
       if (joins === Joins.Text) {
@@ -308,6 +377,22 @@ export class LineSkimmer {
     }
     if (this.nextWide >= end) return end - from;
     return this.b.toString('utf8', this.o + from, this.o + end).length;
+  }
+
+  /**
+   * True when `[from, end)` is only white space, as `String.trim` sees it:
+   * ASCII white space, or past a non-ASCII byte, decoded and trimmed.
+   */
+  private isBlank(from: number, end: number): boolean {
+    const b = this.b;
+    const o = this.o;
+    for (let i = from; i < end; i++) {
+      const c = b[o + i] as number;
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      if (c < 128) return false;
+      return b.toString('utf8', o + i, o + end).trim().length === 0;
+    }
+    return true;
   }
 
   /** Next index of `needle` at or after `from` in the piece (its length when none). */

@@ -1,8 +1,9 @@
 import { StringDecoder } from 'node:string_decoder';
 
-/** Longest line kept whole; past it the text is handed on in pieces. */
-const MAX_LINE_CHARS = 32 * 1024 * 1024;
-const PIECE_BYTES = 64 * 1024;
+/** Longest line kept whole, in UTF-16 code units; past it the text is handed on in pieces. */
+export const MAX_LINE_CHARS = 32 * 1024 * 1024;
+/** Chunks are decoded in pieces of this many bytes; a line is cut only at a piece's end. */
+export const PIECE_BYTES = 64 * 1024;
 
 /**
  * Splits a byte stream into text lines (`\n` or `\r\n`) without readline:
@@ -12,6 +13,8 @@ const PIECE_BYTES = 64 * 1024;
 export class LineSplitter {
   private readonly decoder = new StringDecoder('utf8');
   private carry = '';
+
+  constructor(private readonly maxLineChars = MAX_LINE_CHARS) {}
 
   push(chunk: Buffer, onLine: (line: string) => void): void {
     // Decoded in pieces: a string of 1 MB lands in V8's large-object space,
@@ -39,7 +42,7 @@ export class LineSplitter {
       start = newline + 1;
     }
     this.carry = start === 0 ? text : text.slice(start);
-    if (this.carry.length > MAX_LINE_CHARS) {
+    if (this.carry.length > this.maxLineChars) {
       // No newline in sight (binary data, one giant line): do not buffer forever.
       onLine(this.carry);
       this.carry = '';

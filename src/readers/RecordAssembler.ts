@@ -24,6 +24,8 @@ interface OpenRecord {
   /** Lines so far (a skimmed record keeps no text). */
   count: number;
   chars: number;
+  /** A skimmed record: `chars` up to its last line that is not blank. */
+  length: number;
   lineNo: number;
   seq: number;
   key: number;
@@ -64,8 +66,10 @@ export class RecordAssembler {
   private lastTime = -Infinity;
   /** The record the last `joins` found, for `skimContinuation`. */
   private joined: OpenRecord | null = null;
-  /** Skimmed records share one origin: nothing reads their line numbers. */
+  // Skimmed records share an origin per kind (nothing reads their line
+  // numbers), frozen so that no change to one record reaches the others.
   private readonly skimmedOrigin: RecordOrigin;
+  private readonly skimmedRouterOrigin: RecordOrigin;
 
   constructor(
     private readonly input: string,
@@ -73,7 +77,8 @@ export class RecordAssembler {
     /** The reorder buffer after this must hold entries this much longer. */
     private readonly holdOpenMs = HOLD_OPEN_MS,
   ) {
-    this.skimmedOrigin = { kind: 'log', input };
+    this.skimmedOrigin = Object.freeze<RecordOrigin>({ kind: 'log', input });
+    this.skimmedRouterOrigin = Object.freeze<RecordOrigin>({ kind: 'router', input });
   }
 
   /** Latest time seen so far: the sort key for a record that has none. */
@@ -121,9 +126,15 @@ export class RecordAssembler {
     return current.bytes === null ? Joins.Text : Joins.Skimmed;
   }
 
-  /** Adds a continuation line of a skimmed record, right after `joins` said so. */
-  skimContinuation(source: string | null, chars: number): void {
-    this.append(this.joined as OpenRecord, source, null, chars);
+  /**
+   * Adds a continuation line of a skimmed record, right after `joins` said
+   * so: `chars` characters long decoded, `blank` when only white space.
+   */
+  skimContinuation(source: string | null, chars: number, blank: boolean): void {
+    const current = this.joined as OpenRecord;
+    // The full reader drops a record's trailing blank lines from its message.
+    if (!blank) current.length = current.chars + 1 + chars;
+    this.append(current, source, null, chars);
   }
 
   /**
@@ -148,18 +159,28 @@ export class RecordAssembler {
     open.start = start;
     open.end = end;
     open.chars = chars;
+    open.length = chars;
   }
 
-  /** A standalone line (a router line) that cannot be a signal: a record at once. */
+  /**
+   * A standalone line that cannot be a signal, a record at once: a router
+   * line (its source is in its message) or another platform line of `source`.
+   */
   skimStandalone(
     time: number,
+    router: boolean,
+    source: string | null,
     bytes: Buffer,
     start: number,
     end: number,
+    chars: number,
     seq: number,
   ): void {
     this.advance(time);
-    this.emit(new SkimmedRecord(time, this.skimmedOrigin, time, seq, bytes, start, end));
+    const origin = router ? this.skimmedRouterOrigin : this.skimmedOrigin;
+    this.emit(
+      new SkimmedRecord(time, origin, time, seq, bytes, start, end, source, chars),
+    );
   }
 
   private advance(time: number): void {
@@ -195,6 +216,7 @@ export class RecordAssembler {
       lines: null,
       count: 1,
       chars: first === null ? 0 : first.message.length,
+      length: 0,
       lineNo,
       seq,
       key: time ?? this.lastTime,
@@ -243,6 +265,8 @@ export class RecordAssembler {
           open.bytes,
           open.start,
           open.end,
+          source,
+          open.length,
         ),
       );
       return;

@@ -1,4 +1,5 @@
 import type { LogRecord, RecordOrigin } from '../model/LogRecord';
+import { parseRouterMessage } from './parseRouterMessage';
 import type { SortEntry } from './SortEntry';
 
 /**
@@ -8,8 +9,11 @@ import type { SortEntry } from './SortEntry';
  * deduplication and moves the engine's clock. `message` is empty, so the
  * engine's pre-filter drops it at once; the first line, which duplicate
  * detection compares, is decoded from the input bytes only when asked for.
- * The skimmed records of one input share one origin (kind and input, no
- * line number): treat it as read-only.
+ *
+ * Deduplication keeps the copy the full reader would keep, so a skimmed
+ * record knows what `preferredCopy` weighs: its source and the length its
+ * message would have (`messageLength`). The skimmed records of one input
+ * share a frozen origin per kind (kind and input, no line number).
  */
 export class SkimmedRecord implements LogRecord, SortEntry {
   /** Its own sort entry, one object less per record on the way to the engine. */
@@ -25,13 +29,19 @@ export class SkimmedRecord implements LogRecord, SortEntry {
     private readonly bytes: Buffer,
     private readonly start: number,
     private readonly end: number,
+    /** The source of a line that names it before its message (not a router line). */
+    private readonly named: string | null,
+    /** Length of the message the full reader would have built (trailing blank lines dropped). */
+    readonly messageLength: number,
   ) {}
 
-  // On the prototype, so that each of the millions of records is smaller.
-  get source(): null {
-    return null;
+  /** The dyno of a router line is in its message: read only when a copy turns up. */
+  get source(): string | null {
+    if (this.origin.kind === 'router') return parseRouterMessage(this.firstLine()).dyno;
+    return this.named;
   }
 
+  // On the prototype, so that each of the millions of records is smaller.
   get logger(): null {
     return null;
   }
@@ -48,5 +58,20 @@ export class SkimmedRecord implements LogRecord, SortEntry {
   firstLine(): string {
     this.text ??= this.bytes.toString('utf8', this.start, this.end);
     return this.text;
+  }
+
+  /** The same record with another origin (a dropped Sentry copy's links added). */
+  withOrigin(origin: RecordOrigin): SkimmedRecord {
+    return new SkimmedRecord(
+      this.time,
+      origin,
+      this.key,
+      this.seq,
+      this.bytes,
+      this.start,
+      this.end,
+      this.named,
+      this.messageLength,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { LogRecord, RecordOrigin } from '../model/LogRecord';
+import { SkimmedRecord } from './SkimmedRecord';
 
 const LINKS = ['eventId', 'issueId', 'webUrl', 'sentryUser'] as const;
 
@@ -12,6 +13,11 @@ function rank(record: LogRecord): number {
   );
 }
 
+/** A skimmed record's message is empty: it knows the length the full reader's would have. */
+function lengthOf(record: LogRecord): number {
+  return record instanceof SkimmedRecord ? record.messageLength : record.message.length;
+}
+
 /**
  * Of two copies of the same log line, the one to keep: the longest (a
  * breadcrumb copy may be cut short); between equals, not a breadcrumb, then
@@ -19,7 +25,7 @@ function rank(record: LogRecord): number {
  * (event, issue, URL, user) of a dropped Sentry event copy it lacks.
  */
 export function preferredCopy(first: LogRecord, other: LogRecord): LogRecord {
-  const longer = other.message.length - first.message.length;
+  const longer = lengthOf(other) - lengthOf(first);
   const keep = longer > 0 || (longer === 0 && rank(other) > rank(first)) ? other : first;
   const drop = keep === first ? other : first;
   if (drop.origin.kind !== 'sentry-event') return keep;
@@ -32,5 +38,7 @@ export function preferredCopy(first: LogRecord, other: LogRecord): LogRecord {
       origin[link] = value;
     }
   }
-  return origin === null ? keep : { ...keep, origin };
+  if (origin === null) return keep;
+  // A spread would drop a skimmed record's getters (message, source) and its class.
+  return keep instanceof SkimmedRecord ? keep.withOrigin(origin) : { ...keep, origin };
 }

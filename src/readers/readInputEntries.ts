@@ -24,6 +24,8 @@ export interface EntryReaderOptions {
   lookbackMs: number;
   /** Hand out records that cannot be signals as `SkimmedRecord`s (see `ReadOptions.skim`). */
   skim?: boolean;
+  /** See `ReadOptions.maxLineChars`. */
+  maxLineChars?: number;
 }
 
 /** Enough to tell the shape, even when a Sentry body fills the first line. */
@@ -216,7 +218,12 @@ export async function* readInputEntries(
   }
 
   if (options.skim === true) {
-    const skimmer = new LineSkimmer(assembler, onLine, SEQ_PER_LINE);
+    const skimmer = new LineSkimmer(
+      assembler,
+      onLine,
+      SEQ_PER_LINE,
+      options.maxLineChars,
+    );
     for await (const chunk of all) {
       skimmer.push(chunk);
       stats.duplicates = reorder.merged;
@@ -229,7 +236,7 @@ export async function* readInputEntries(
   } else {
     let lineNo = 0;
     const numbered = (raw: string): void => onLine(raw, ++lineNo);
-    const splitter = new LineSplitter();
+    const splitter = new LineSplitter(options.maxLineChars);
     for await (const chunk of all) {
       splitter.push(chunk, numbered);
       stats.duplicates = reorder.merged;

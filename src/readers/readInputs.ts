@@ -56,6 +56,11 @@ export interface ReadOptions {
    * way; off for callers that keep the records' text.
    */
   skim?: boolean;
+  /**
+   * Longest line kept whole, in UTF-16 units; a longer one (binary data, no
+   * newline in sight) is handed on in parts. Default 32 Mi; tests lower it.
+   */
+  maxLineChars?: number;
 }
 
 export interface ReadStats {
@@ -134,6 +139,7 @@ export function readInputs(inputs: InputSource[], options: ReadOptions = {}): Re
         reorderWindowMs,
         lookbackMs: Math.max(lookbackMs, reorderWindowMs),
         skim: options.skim,
+        maxLineChars: options.maxLineChars,
       });
       return guarded(input.name, entries);
     });

@@ -72,26 +72,55 @@ export function scanDateTime(
   // at once): compare it whole before reading it digit by digit.
   if (last !== null && lastZone === timezone && text.startsWith(last.text, start)) {
     const end = start + last.text.length;
-    const next = text.charCodeAt(end);
-    const spacedZone =
-      next === 32 && !last.zoned && continuesTime(text.charCodeAt(end + 1));
-    if (!continuesTime(next) && !spacedZone)
-      return { ms: last.ms, end, zoned: last.zoned };
+    if (readsAsCached(last, text, end)) return { ms: last.ms, end, zoned: last.zoned };
   }
   const scanned = scan(text, start, timezone);
   if (scanned !== null) {
-    last = { text: text.slice(start, scanned.end), ms: scanned.ms, zoned: scanned.zoned };
+    const cached = text.slice(start, scanned.end);
+    // Past the date's separator, a space in the text is before a zone.
+    const spaced = scanned.zoned && cached.lastIndexOf(' ') > 10;
+    last = { text: cached, ms: scanned.ms, zoned: scanned.zoned, spaced };
     lastZone = timezone;
   }
   return scanned;
 }
 
-let last: { text: string; ms: number; zoned: boolean } | null = null;
+interface Cached {
+  text: string;
+  ms: number;
+  zoned: boolean;
+  /** The zone came after a space (`10:00:00 +0000`). */
+  spaced: boolean;
+}
+
+let last: Cached | null = null;
 let lastZone = '';
 
-/** A character that would make a longer date-time than the cached one. */
+/**
+ * True when `scan` would stop at `end` of `text`, which starts with the
+ * cached text, and so read what it read there: what follows adds no
+ * fraction, seconds or zone, and a spaced zone still stands alone.
+ */
+function readsAsCached(cached: Cached, text: string, end: number): boolean {
+  const next = text.charCodeAt(end);
+  if (cached.spaced) return Number.isNaN(next) || next === 32 || next === 93;
+  if (continuesTime(next)) return false;
+  return cached.zoned || next !== 32 || !continuesTime(text.charCodeAt(end + 1));
+}
+
+/** A character that would make a longer date-time than the cached one (a zone too). */
 function continuesTime(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 46 || c === 44 || c === 58 || c === 43 || c === 45;
+  return (
+    (c >= 48 && c <= 57) ||
+    c === 46 ||
+    c === 44 ||
+    c === 58 ||
+    c === 43 ||
+    c === 45 ||
+    c === 0x2212 ||
+    c === 90 ||
+    c === 122
+  );
 }
 
 function scan(text: string, start: number, timezone: string): ScannedDateTime | null {

@@ -46,4 +46,10 @@ describe('mayBeSignal', () => {
       mayBeSignal(record('at=info', { kind: 'router', httpStatus: 200, path })),
     ).toBe(false);
   });
+
+  test('drops a router record with neither status nor text (a skimmed router line)', () => {
+    const skimmed = record('', { kind: 'router' });
+    expect(parseSignal(skimmed, settings)).toBeNull();
+    expect(mayBeSignal(skimmed)).toBe(false);
+  });
 });
