@@ -11,6 +11,11 @@ import type { ServiceConfig } from '../src/config/serviceConfig';
 import type { LogRecord } from '../src/model/LogRecord';
 import type { DeliveryStore, NewDelivery } from '../src/store/Store';
 import type { ReanalysisScheduler } from './createReanalysisScheduler';
+import {
+  type CommittedBodies,
+  committedBodyKey,
+  createCommittedBodies,
+} from './createCommittedBodies';
 import { resourceLabel, type ServiceMetrics } from './createMetrics';
 import { keyRecords } from './keyRecords';
 import {
@@ -53,6 +58,9 @@ export interface SentryWebhookDeps {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+// Retries of the last this many event deliveries skip the parse (about 2.5 MB).
+const COMMITTED_BODIES = 10_000;
+
 /**
  * `POST /webhooks/sentry`: verify the signature over the raw bytes, then
  * parse, validate, commit the delivery and its records, and answer. The
@@ -61,6 +69,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function sentryWebhookRoute(deps: SentryWebhookDeps): Router {
   const { config, metrics } = deps;
   const router = Router();
+  const committed = createCommittedBodies(COMMITTED_BODIES);
 
   router.post(
     '/webhooks/sentry',
@@ -88,7 +97,7 @@ export function sentryWebhookRoute(deps: SentryWebhookDeps): Router {
     },
     express.raw({ type: () => true, limit: config.maxBodyBytes }),
     async (req, res) => {
-      await handleDelivery(deps, req, res, config.sentryClientSecret ?? '');
+      await handleDelivery(deps, committed, req, res, config.sentryClientSecret ?? '');
     },
   );
 
@@ -122,6 +131,7 @@ export function sentryWebhookRoute(deps: SentryWebhookDeps): Router {
 
 async function handleDelivery(
   deps: SentryWebhookDeps,
+  committed: CommittedBodies,
   req: Request,
   res: Response,
   secret: string,
@@ -154,7 +164,17 @@ async function handleDelivery(
     return;
   }
 
-  // 3. Parse, then validate the envelope.
+  // 3. The very bytes of a delivery committed before (a retry): no need to read them again.
+  const bodyKey = committedBodyKey(signature, req.get('sentry-hook-resource'));
+  const known = committed.get(bodyKey);
+  if (known !== undefined) {
+    locals.resource = known.resource;
+    const knownLog = log.child({ resource: known.resource, action: known.action });
+    answerDuplicate(res, locals, knownLog, known.eventId);
+    return;
+  }
+
+  // 4. Parse, then validate the envelope.
   let body: unknown;
   try {
     body = JSON.parse(utf8.decode(raw));
@@ -191,7 +211,7 @@ async function handleDelivery(
   };
   const deliveryLog = log.child({ resource, action });
 
-  // 4. Resources without an event (issue, comment, installation, ...) carry no session evidence.
+  // 5. Resources without an event (issue, comment, installation, ...) carry no session evidence.
   if (!isEventResource(resource)) {
     const contentKey = `sha256:${createHash('sha256').update(raw).digest('hex')}`;
     const saved = await deps.store.saveDelivery(
@@ -232,13 +252,15 @@ async function handleDelivery(
 
   // Retries and a second alert rule deliver the same event again: the same key.
   const contentKey = `event:${action}:${eventId}`;
+  const commit = { resource, action, eventId };
   if (await deps.store.isStoredDelivery(contentKey)) {
     // Committed before: answered without reading the records again.
+    committed.remember(bodyKey, commit);
     answerDuplicate(res, locals, deliveryLog, eventId);
     return;
   }
 
-  // 5. The event's records; one without a session tag is nothing to analyse.
+  // 6. The event's records; one without a session tag is nothing to analyse.
   const { records, problems } = deps.recordsFromBody(body, 'webhook');
   if (problems.length > 0)
     deliveryLog.warn({ eventId, problems }, 'parts of the event could not be read');
@@ -251,6 +273,7 @@ async function handleDelivery(
     { ...delivery, contentKey, outcome: tagged > 0 ? 'stored' : 'ignored' },
     tagged > 0 ? keyed : [],
   );
+  committed.remember(bodyKey, commit);
 
   if (saved.status === 'duplicate') {
     answerDuplicate(res, locals, deliveryLog, eventId);
@@ -266,7 +289,7 @@ async function handleDelivery(
     return;
   }
 
-  // 6. Committed: answer now, analyse after.
+  // 7. Committed: answer now, analyse after.
   if (saved.recordsChanged > 0) deps.reanalysis.schedule({ kind: 'all' });
   locals.outcome = 'stored';
   deliveryLog.debug(

@@ -2,6 +2,7 @@ import { extname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 
 import type { DeliveryWriterData, SaveReply, SaveRequest } from './deliveryWriterThread';
+import { packRecords } from './packRecords';
 import { startWorkerThread } from './startWorkerThread';
 import type { DeliveryStore } from './Store';
 
@@ -56,7 +57,11 @@ export function createDeliveryWriter(path: string): DeliveryWriter {
   return {
     async saveDelivery(delivery, records) {
       const thread = (worker ??= start());
-      const request: SaveRequest = { id: nextId++, delivery, records };
+      const request: SaveRequest = {
+        id: nextId++,
+        delivery,
+        records: packRecords(records),
+      };
       const reply = await new Promise<SaveReply>((resolve) => {
         waiting.set(request.id, { resolve });
         thread.postMessage(request);

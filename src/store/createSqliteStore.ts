@@ -11,6 +11,7 @@ import { migrateToLatest } from './migrations';
 import { createDeliveryWriter } from './createDeliveryWriter';
 import { createGroupCommit } from './createGroupCommit';
 import { prepareDeliveryStatements, saveDelivery } from './saveDelivery';
+import { packRecords, unpackRecords } from './packRecords';
 import { chunks, ROWS_PER_INSERT } from './chunks';
 import { insertWritebacks } from './insertWritebacks';
 import { sqliteWritebackStore } from './sqliteWritebackStore';
@@ -76,7 +77,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
 
     saveDelivery(delivery, records) {
       if (writer) return writer.saveDelivery(delivery, records);
-      return groupCommit.run(() => saveDelivery(deliveryStatements, delivery, records));
+      const rows = unpackRecords(packRecords(records));
+      return groupCommit.run(() => saveDelivery(deliveryStatements, delivery, rows));
     },
 
     async isStoredDelivery(contentKey) {

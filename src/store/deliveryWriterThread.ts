@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 
 import { createGroupCommit } from './createGroupCommit';
 import { prepareDeliveryStatements, saveDelivery } from './saveDelivery';
-import type { KeyedRecord, NewDelivery, SaveDeliveryResult } from './Store';
+import { type PackedRecords, unpackRecords } from './packRecords';
+import type { NewDelivery, SaveDeliveryResult } from './Store';
 import { tuneConnection } from './tuneConnection';
 
 export interface DeliveryWriterData {
@@ -20,7 +21,8 @@ export interface DeliveryWriterData {
 export interface SaveRequest {
   id: number;
   delivery: NewDelivery;
-  records: KeyedRecord[];
+  /** Packed by the sender: one string clones far cheaper than nested records. */
+  records: PackedRecords;
 }
 
 export type SaveReply =
@@ -40,7 +42,7 @@ const group = createGroupCommit(sqlite, () => {
 
 port.on('message', (request: SaveRequest) => {
   group
-    .run(() => saveDelivery(statements, request.delivery, request.records))
+    .run(() => saveDelivery(statements, request.delivery, unpackRecords(request.records)))
     .then(
       (result) => port.postMessage({ id: request.id, result } satisfies SaveReply),
       (error: unknown) =>

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 
-import type { KeyedRecord, NewDelivery, SaveDeliveryResult } from './Store';
-import type { BundledRecord } from './storedRecordOrder';
+import type { RecordRow } from './packRecords';
+import type { NewDelivery, SaveDeliveryResult } from './Store';
 
 /** The statements `saveDelivery` runs, prepared once per connection. */
 export interface DeliveryStatements {
@@ -69,7 +69,7 @@ export function prepareDeliveryStatements(sqlite: Database): DeliveryStatements 
 export function saveDelivery(
   statements: DeliveryStatements,
   delivery: NewDelivery,
-  records: KeyedRecord[],
+  records: RecordRow[],
 ): SaveDeliveryResult {
   const inserted = statements.insertDelivery.get(
     delivery.receivedAt,
@@ -87,23 +87,23 @@ export function saveDelivery(
   }
 
   const kept = longestPerKey(records);
-  const rows: { keyed: KeyedRecord; position: number }[] = [];
-  const bundles = new Map<string, { keyed: KeyedRecord; position: number }[]>();
+  const rows: { row: RecordRow; position: number }[] = [];
+  const bundles = new Map<string, { row: RecordRow; position: number }[]>();
   for (let position = 0; position < kept.length; position++) {
-    const keyed = kept[position]!;
-    const bundle = bundleKeyOf(keyed.key);
+    const row = kept[position]!;
+    const bundle = bundleKeyOf(row.key);
     if (bundle === null) {
-      rows.push({ keyed, position });
+      rows.push({ row, position });
       continue;
     }
     const entries = bundles.get(bundle);
-    if (entries) entries.push({ keyed, position });
-    else bundles.set(bundle, [{ keyed, position }]);
+    if (entries) entries.push({ row, position });
+    else bundles.set(bundle, [{ row, position }]);
   }
 
   for (const [bundle, entries] of bundles) {
     // Stored one row each before migration 006: this event's records stay so.
-    if (statements.hasRecord.get(entries[0]!.keyed.key) !== undefined) {
+    if (statements.hasRecord.get(entries[0]!.row.key) !== undefined) {
       rows.push(...entries);
       bundles.delete(bundle);
     }
@@ -114,15 +114,15 @@ export function saveDelivery(
   // was; one that inserts moves it. (A new row that happens to take the
   // number before is noted too, which costs the reader one extra read.)
   let lastRowid: number | bigint = inserted.id;
-  for (const { keyed, position } of rows) {
-    const { key, record, preference } = keyed;
+  for (const { row, position } of rows) {
+    const { key } = row;
     const result = statements.upsertRecord.run(
       key,
-      record.time,
-      record.source,
-      record.message.length,
-      preference,
-      JSON.stringify(record),
+      row.time,
+      row.source,
+      row.messageLength,
+      row.preference,
+      row.json,
       inserted.id,
       position,
     );
@@ -137,9 +137,8 @@ export function saveDelivery(
 
   // After the rows: an insert here moves the last insert rowid read above.
   for (const [bundle, entries] of bundles) {
-    const json = JSON.stringify(
-      entries.map(({ keyed, position }): BundledRecord => [position, keyed.record]),
-    );
+    // The JSON of `BundledRecord[]`, put together from the records' own JSON.
+    const json = `[${entries.map(({ row, position }) => `[${position},${row.json}]`).join(',')}]`;
     const result = statements.insertBundle.run(bundle, inserted.id, json);
     if (result.changes > 0) recordsChanged += entries.length;
   }
@@ -149,17 +148,17 @@ export function saveDelivery(
 }
 
 /** Within one delivery, copies sharing a key keep the one the table would keep. */
-function longestPerKey(records: KeyedRecord[]): KeyedRecord[] {
-  const byKey = new Map<string, KeyedRecord>();
-  for (const keyed of records) {
-    const kept = byKey.get(keyed.key);
-    if (!kept || isPreferred(keyed, kept)) byKey.set(keyed.key, keyed);
+function longestPerKey(records: RecordRow[]): RecordRow[] {
+  const byKey = new Map<string, RecordRow>();
+  for (const row of records) {
+    const kept = byKey.get(row.key);
+    if (!kept || isPreferred(row, kept)) byKey.set(row.key, row);
   }
   return [...byKey.values()];
 }
 
-function isPreferred(candidate: KeyedRecord, kept: KeyedRecord): boolean {
-  const lengths = candidate.record.message.length - kept.record.message.length;
+function isPreferred(candidate: RecordRow, kept: RecordRow): boolean {
+  const lengths = candidate.messageLength - kept.messageLength;
   return lengths > 0 || (lengths === 0 && candidate.preference < kept.preference);
 }
 

@@ -207,6 +207,24 @@ describe('createSqliteStore on a real file', () => {
     ]);
   });
 
+  it('writes the JSON of each row and bundle as JSON.stringify writes the records', async () => {
+    const odd = keyed('u:e1:1', 1_000, 'quote " backslash \\ é \u2028 😀');
+    const records = [keyed('u:e1:0', 1_000.25, 'u0'), odd, keyed('t:x', null, '[X]')];
+    await store.saveDelivery(delivery('event:triggered:e1'), records);
+
+    const peek = new Database(path, { readonly: true });
+    const row = peek.prepare('select json from records').pluck().get();
+    const bundle = peek.prepare('select json from record_bundles').pluck().get();
+    peek.close();
+    expect(row).toBe(JSON.stringify(records[2]!.record));
+    expect(bundle).toBe(
+      JSON.stringify([
+        [0, records[0]!.record],
+        [1, odd.record],
+      ]),
+    );
+  });
+
   it('stores the untagged records of an event delivered again under another action once', async () => {
     const records = [keyed('u:e1:0', 1_000, 'u0'), keyed('t:x', 2_000, '[X]')];
     await store.saveDelivery(delivery('event:triggered:e1'), records);

@@ -125,6 +125,47 @@ describe('createApp', () => {
     await store.close();
   });
 
+  it('answers a byte-identical retry of a committed event without asking the store, and logs it as a duplicate', async () => {
+    let lookups = 0;
+    const { app, logs, store } = await appWith((store) => ({
+      ...store,
+      isStoredDelivery: (contentKey) => {
+        lookups += 1;
+        return store.isStoredDelivery(contentKey);
+      },
+    }));
+    const body = webhookFixture('refreshFailed');
+    const send = (bytes: Buffer) =>
+      request(app)
+        .post('/webhooks/sentry')
+        .set('content-type', 'application/json')
+        .set('sentry-hook-resource', 'event_alert')
+        .set('sentry-hook-signature', sign(bytes))
+        .serialize(asIs)
+        .send(bytes);
+
+    expect((await send(body)).body).toMatchObject({ status: 'stored' });
+    expect(lookups).toBe(1);
+    const again = await send(body);
+
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ status: 'duplicate' });
+    expect(lookups).toBe(1);
+    expect(logs.find((line) => line.msg === 'duplicate delivery')).toEqual([
+      expect.objectContaining({
+        resource: 'event_alert',
+        action: 'triggered',
+        eventId: expect.any(String),
+      }),
+    ]);
+
+    // Other bytes for the same event (a second alert rule) are looked up as before.
+    const reformatted = Buffer.from(`${body.toString('latin1')}\n`, 'latin1');
+    expect((await send(reformatted)).body).toEqual({ status: 'duplicate' });
+    expect(lookups).toBe(2);
+    await store.close();
+  });
+
   it('stores one of two copies that arrive together, before either is committed', async () => {
     const { app, store } = await appWith((store) => store);
     const body = webhookFixture('refreshFailed');
