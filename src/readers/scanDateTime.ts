@@ -1,3 +1,4 @@
+import { utcDayMs } from './utcDayMs';
 import { zonedToEpochMs } from './zonedToEpochMs';
 
 /** A date-time found at a position of a line, and where its text ends. */
@@ -8,19 +9,6 @@ export interface ScannedDateTime {
   end: number;
   /** False when the text carried no zone and `timezone` was applied. */
   zoned: boolean;
-}
-
-// Lines come in time order, so the day rarely changes: Date.UTC once per day.
-let cachedDay = -1;
-let cachedDayMs = 0;
-
-function utcDayMs(year: number, month: number, day: number): number {
-  const key = year * 416 + month * 32 + day;
-  if (key !== cachedDay) {
-    cachedDayMs = Date.UTC(year, month - 1, day);
-    cachedDay = key;
-  }
-  return cachedDayMs;
 }
 
 function digits(text: string, at: number, count: number): number {

@@ -1,15 +1,4 @@
-// Lines come in time order, so the day rarely changes: Date.UTC once per day.
-let cachedDay = -1;
-let cachedDayMs = 0;
-
-function utcDayMs(year: number, month: number, day: number): number {
-  const key = year * 416 + month * 32 + day;
-  if (key !== cachedDay) {
-    cachedDayMs = Date.UTC(year, month - 1, day);
-    cachedDay = key;
-  }
-  return cachedDayMs;
-}
+import { utcDayMs } from './utcDayMs';
 
 function digit(bytes: Uint8Array, at: number): number {
   const c = (bytes[at] as number) - 48;

@@ -3,36 +3,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { createLogger } from '../../src/logging/createLogger';
-import type { LogRecord } from '../../src/model/LogRecord';
 import { createSqliteStore } from '../../src/store/createSqliteStore';
-import type { KeyedRecord, NewDelivery, Store } from '../../src/store/Store';
+import type { Store } from '../../src/store/Store';
+import { keyedRecord, newDelivery as delivery } from '../helpers/storeRows';
 import { LogLines } from '../webhook/LogLines';
 import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
 
 const logger = createLogger({ level: 'silent', destination: new LogLines() });
-
-function delivery(contentKey: string): NewDelivery {
-  return {
-    receivedAt: '2026-01-03T10:00:00.000Z',
-    resource: 'event_alert',
-    action: 'triggered',
-    requestId: null,
-    contentKey,
-    outcome: 'stored',
-  };
-}
-
-function keyed(key: string, time: number): KeyedRecord {
-  const record: LogRecord = {
-    time,
-    source: 'web.1',
-    logger: null,
-    level: null,
-    message: `[SESSION_REFRESH] ${key}`,
-    origin: { kind: 'log' },
-  };
-  return { key, record, preference: 'm' };
-}
+const keyed = (key: string, time: number) =>
+  keyedRecord(key, time, `[SESSION_REFRESH] ${key}`);
 
 describe('deliveries saved through the writer thread of a file store', () => {
   let path: string;

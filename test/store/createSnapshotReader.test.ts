@@ -1,38 +1,14 @@
 import { join } from 'node:path';
 
 import { createLogger } from '../../src/logging/createLogger';
-import type { LogRecord } from '../../src/model/LogRecord';
 import { createSnapshotReader } from '../../src/store/createSnapshotReader';
 import { createSqliteStore } from '../../src/store/createSqliteStore';
-import type { KeyedRecord, NewDelivery } from '../../src/store/Store';
+import { keyedRecord as keyed, newDelivery as delivery } from '../helpers/storeRows';
 import { LogLines } from '../webhook/LogLines';
 import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
 
 const logger = createLogger({ level: 'silent', destination: new LogLines() });
 const all = { kind: 'all' } as const;
-
-function delivery(contentKey: string): NewDelivery {
-  return {
-    receivedAt: '2026-01-03T10:00:00.000Z',
-    resource: 'event_alert',
-    action: 'triggered',
-    requestId: null,
-    contentKey,
-    outcome: 'stored',
-  };
-}
-
-function keyed(key: string, time: number | null, message: string): KeyedRecord {
-  const record: LogRecord = {
-    time,
-    source: 'web.1',
-    logger: null,
-    level: null,
-    message,
-    origin: { kind: 'log' },
-  };
-  return { key, record, preference: 'm' };
-}
 
 afterAll(() => removeTempDirs());
 

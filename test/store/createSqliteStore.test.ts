@@ -7,23 +7,13 @@ import { createLogger } from '../../src/logging/createLogger';
 import type { Incident } from '../../src/model/Incident';
 import type { LogRecord } from '../../src/model/LogRecord';
 import { createSqliteStore } from '../../src/store/createSqliteStore';
-import type { KeyedRecord, NewDelivery, Store } from '../../src/store/Store';
+import type { KeyedRecord, Store } from '../../src/store/Store';
+import { newDelivery as delivery } from '../helpers/storeRows';
 import { LogLines } from '../webhook/LogLines';
 import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
 
 const logger = createLogger({ level: 'silent', destination: new LogLines() });
 const all = { kind: 'all' } as const;
-
-function delivery(contentKey: string): NewDelivery {
-  return {
-    receivedAt: '2026-01-03T10:00:00.000Z',
-    resource: 'event_alert',
-    action: 'triggered',
-    requestId: null,
-    contentKey,
-    outcome: 'stored',
-  };
-}
 
 function record(time: number | null, message: string): LogRecord {
   return {

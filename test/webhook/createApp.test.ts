@@ -16,6 +16,17 @@ const summary = { records: 0, incidents: 0, written: 0, removed: 0 };
 // superagent JSON-encodes a Buffer sent as application/json: pass the bytes through.
 const asIs = (bytes: unknown) => bytes as string;
 
+/** Posts `body` as a signed Sentry `event_alert` delivery. */
+function postEventAlert(app: Parameters<typeof request>[0], body: Buffer) {
+  return request(app)
+    .post('/webhooks/sentry')
+    .set('content-type', 'application/json')
+    .set('sentry-hook-resource', 'event_alert')
+    .set('sentry-hook-signature', sign(body))
+    .serialize(asIs)
+    .send(body);
+}
+
 async function appWith(change: (store: Store) => Store) {
   const logs = new LogLines();
   const logger = createLogger({ level: 'debug', destination: logs });
@@ -45,13 +56,7 @@ describe('createApp', () => {
     }));
     const body = webhookFixture('refreshFailed');
 
-    const response = await request(app)
-      .post('/webhooks/sentry')
-      .set('content-type', 'application/json')
-      .set('sentry-hook-resource', 'event_alert')
-      .set('sentry-hook-signature', sign(body))
-      .serialize(asIs)
-      .send(body);
+    const response = await postEventAlert(app, body);
 
     expect(response.status).toBe(500);
     expect(response.text).toBe(
@@ -107,14 +112,7 @@ describe('createApp', () => {
       },
     }));
     const body = webhookFixture('refreshFailed');
-    const send = () =>
-      request(app)
-        .post('/webhooks/sentry')
-        .set('content-type', 'application/json')
-        .set('sentry-hook-resource', 'event_alert')
-        .set('sentry-hook-signature', sign(body))
-        .serialize(asIs)
-        .send(body);
+    const send = () => postEventAlert(app, body);
 
     expect((await send()).body).toMatchObject({ status: 'stored' });
     const again = await send();
@@ -135,14 +133,7 @@ describe('createApp', () => {
       },
     }));
     const body = webhookFixture('refreshFailed');
-    const send = (bytes: Buffer) =>
-      request(app)
-        .post('/webhooks/sentry')
-        .set('content-type', 'application/json')
-        .set('sentry-hook-resource', 'event_alert')
-        .set('sentry-hook-signature', sign(bytes))
-        .serialize(asIs)
-        .send(bytes);
+    const send = (bytes: Buffer) => postEventAlert(app, bytes);
 
     expect((await send(body)).body).toMatchObject({ status: 'stored' });
     expect(lookups).toBe(1);
@@ -169,14 +160,7 @@ describe('createApp', () => {
   it('stores one of two copies that arrive together, before either is committed', async () => {
     const { app, store } = await appWith((store) => store);
     const body = webhookFixture('refreshFailed');
-    const send = () =>
-      request(app)
-        .post('/webhooks/sentry')
-        .set('content-type', 'application/json')
-        .set('sentry-hook-resource', 'event_alert')
-        .set('sentry-hook-signature', sign(body))
-        .serialize(asIs)
-        .send(body);
+    const send = () => postEventAlert(app, body);
 
     const answers = await Promise.all([send(), send(), send()]);
 
