@@ -4,20 +4,9 @@ import { join } from 'node:path';
 import type { BenchSizes } from './benchSizes';
 import { freePort, pinned, startChildServer } from './childServer';
 import { heading, line, ratio } from './formatFigures';
+import type { LoadFigures } from './LoadFigures';
 import { runMeasured } from './runMeasured';
 import { webhookBodies } from './webhookBodies';
-
-export interface LoadFigures {
-  sent: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 /** How far the analysis fell behind during a service run, and the deliveries' outcomes. */
 export interface AnalysisLag {
@@ -31,9 +20,13 @@ export interface AnalysisLag {
 
 export interface WebhookFigures {
   bodyBytes: number;
+  /** Evenly paced (`pacedLoadChild.ts`): the figures the targets are judged by. */
   serviceAtRate: LoadFigures & AnalysisLag;
-  serviceMax: LoadFigures & AnalysisLag;
   bareAtRate: LoadFigures;
+  /** The same rate through autocannon's per-second quota, for comparison. */
+  serviceBursts: LoadFigures & AnalysisLag;
+  bareBursts: LoadFigures;
+  serviceMax: LoadFigures & AnalysisLag;
   bareMax: LoadFigures;
 }
 
@@ -48,8 +41,9 @@ const LOAD_CPU = 0;
 
 /**
  * The real service (`logout-lens serve`, SQLite store in `dir`) and a bare
- * HMAC-only Express endpoint, each loaded by autocannon at a fixed rate and
- * then flat out; a fresh store for each run.
+ * HMAC-only Express endpoint, each loaded at a fixed rate (evenly paced, then
+ * through autocannon's quota) and then flat out by autocannon; a fresh store
+ * for each service run.
  */
 export async function webhookBench(
   dir: string,
@@ -68,6 +62,7 @@ export async function webhookBench(
     port: number,
     seconds: number,
     rate: number,
+    sender: Sender,
   ): Promise<LoadFigures> => {
     const options = {
       url: `http://127.0.0.1:${port}`,
@@ -76,7 +71,8 @@ export async function webhookBench(
       connections: rate > 0 ? RATE_CONNECTIONS : MAX_CONNECTIONS,
       rate,
     };
-    const script = join(dist, 'bench/perf/loadChild.js');
+    const child = sender === 'paced' ? 'pacedLoadChild.js' : 'loadChild.js';
+    const script = join(dist, 'bench/perf', child);
     const { file, args } = pinned(LOAD_CPU, process.execPath, [
       script,
       JSON.stringify(options),
@@ -89,6 +85,7 @@ export async function webhookBench(
   const service = async (
     seconds: number,
     rate: number,
+    sender: Sender,
   ): Promise<LoadFigures & AnalysisLag> => {
     const port = await freePort();
     const env = {
@@ -113,7 +110,7 @@ export async function webhookBench(
           await new Promise((done) => setTimeout(done, LAG_SAMPLE_MS));
         }
       })();
-      const figures = await load(port, seconds, rate);
+      const figures = await load(port, seconds, rate, sender);
       sampling = false;
       await sampler;
       const ended = performance.now();
@@ -139,14 +136,18 @@ export async function webhookBench(
     }
   };
 
-  const bare = async (seconds: number, rate: number): Promise<LoadFigures> => {
+  const bare = async (
+    seconds: number,
+    rate: number,
+    sender: Sender,
+  ): Promise<LoadFigures> => {
     const port = await freePort();
     const env = { ...process.env, PORT: String(port), SENTRY_CLIENT_SECRET: SECRET };
     const script = join(dist, 'bench/perf/bareHmacServer.js');
     const { file, args } = pinned(SERVER_CPU, process.execPath, [script]);
     const running = await startChildServer(file, args, env, port, '/webhooks/sentry');
     try {
-      return await load(port, seconds, rate);
+      return await load(port, seconds, rate, sender);
     } finally {
       await running.stop();
     }
@@ -162,27 +163,47 @@ export async function webhookBench(
   out(
     line(
       'pinning',
-      `server on core ${SERVER_CPU} (analysis thread included, at nice 10), autocannon on core ${LOAD_CPU} (taskset)`,
+      `server on core ${SERVER_CPU} (analysis thread included, at nice 10), load sender on core ${LOAD_CPU} (taskset)`,
     ),
   );
 
   const rate = sizes.webhookRate;
-  const serviceAtRate = await service(sizes.webhookSeconds, rate);
-  out(row(`service at ${rate}/s for ${sizes.webhookSeconds} s`, serviceAtRate));
+  const seconds = sizes.webhookSeconds;
+  const serviceAtRate = await service(seconds, rate, 'paced');
+  out(row(`service at ${rate}/s paced, ${seconds} s`, serviceAtRate));
   out(lagRow('  analysis', serviceAtRate));
-  const bareAtRate = await bare(sizes.webhookSeconds, rate);
-  out(row(`bare HMAC at ${rate}/s`, bareAtRate));
-  const serviceMax = await service(sizes.maxRateSeconds, 0);
+  const bareAtRate = await bare(seconds, rate, 'paced');
+  out(row(`bare HMAC at ${rate}/s paced`, bareAtRate));
+  const serviceBursts = await service(seconds, rate, 'autocannon');
+  out(row(`service at ${rate}/s, autocannon quota`, serviceBursts));
+  out(lagRow('  analysis', serviceBursts));
+  const bareBursts = await bare(seconds, rate, 'autocannon');
+  out(row(`bare HMAC at ${rate}/s, autocannon quota`, bareBursts));
+  const serviceMax = await service(sizes.maxRateSeconds, 0, 'autocannon');
   out(row(`service flat out ${sizes.maxRateSeconds} s`, serviceMax));
   out(lagRow('  analysis', serviceMax));
-  const bareMax = await bare(sizes.maxRateSeconds, 0);
+  const bareMax = await bare(sizes.maxRateSeconds, 0, 'autocannon');
   out(row(`bare HMAC flat out ${sizes.maxRateSeconds} s`, bareMax));
   out(line('max rate, service / bare', ratio(serviceMax.perSecond / bareMax.perSecond)));
 
-  return { bodyBytes, serviceAtRate, serviceMax, bareAtRate, bareMax };
+  return {
+    bodyBytes,
+    serviceAtRate,
+    bareAtRate,
+    serviceBursts,
+    bareBursts,
+    serviceMax,
+    bareMax,
+  };
 }
 
 const LAG_SAMPLE_MS = 250;
+
+/**
+ * `paced`: one request every 1/rate s (`pacedLoadChild.ts`). `autocannon`: its
+ * per-connection quota each second at a rate, as fast as it can at rate 0.
+ */
+type Sender = 'paced' | 'autocannon';
 
 /** One sample of a metric from the service's `/metrics` (0 when absent). */
 async function metric(base: string, series: string): Promise<number> {
@@ -208,6 +229,7 @@ function row(label: string, f: LoadFigures): string {
   return line(
     label,
     `${f.perSecond.toFixed(0)}/s ok  p50 ${f.p50} ms  p99 ${f.p99} ms  max ${f.max} ms` +
+      (f.lateMs === undefined ? '' : `  (sender late ≤ ${f.lateMs} ms)`) +
       (failed > 0
         ? `  (${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts)`
         : ''),

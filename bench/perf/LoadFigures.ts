@@ -1,0 +1,15 @@
+/** What one load run against one endpoint gave; latencies in milliseconds. */
+export interface LoadFigures {
+  sent: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Answered with a 2xx, per second of the run. */
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Paced runs only: how far behind its schedule the sender itself ever was. */
+  lateMs?: number;
+}

@@ -1,0 +1,110 @@
+/**
+ * Child process of the bench: sends the signed bodies in a JSON file at evenly
+ * spaced times (open loop), `rate` a second for `seconds`, and prints the
+ * figures as JSON. Run under `taskset` so it keeps to its own core.
+ *
+ * autocannon's fixed rate is a quota per connection per second: each second
+ * every connection sends its share back to back, so the server sees one burst
+ * a second, and its latency correction assumes one request per millisecond.
+ * This child sends request i at start + i / rate instead, and a request's
+ * latency runs from when it was due, so a server (or a busy pool) that makes
+ * requests wait is charged for the wait.
+ */
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { build } from 'hdr-histogram-js';
+import { Pool } from 'undici';
+
+import type { LoadFigures } from './LoadFigures';
+import type { SignedDelivery } from './webhookBodies';
+
+interface PacedOptions {
+  url: string;
+  bodiesPath: string;
+  seconds: number;
+  /** Deliveries per second. */
+  rate: number;
+  /** Open connections; a request finding all of them busy waits in the pool. */
+  connections: number;
+}
+
+/** An answer slower than this counts as a timeout. */
+const TIMEOUT_MS = 10_000;
+
+async function main(options: PacedOptions): Promise<void> {
+  const deliveries = JSON.parse(
+    readFileSync(options.bodiesPath, 'utf8'),
+  ) as SignedDelivery[];
+  const pool = new Pool(options.url, {
+    connections: options.connections,
+    headersTimeout: TIMEOUT_MS,
+    bodyTimeout: TIMEOUT_MS,
+  });
+  // Microseconds, three significant digits, up to an hour.
+  const latencies = build({ highestTrackableValue: 3_600_000_000 });
+  const figures = { sent: 0, ok: 0, non2xx: 0, errors: 0, timeouts: 0 };
+  let lateMs = 0;
+
+  const send = async (index: number, due: number): Promise<void> => {
+    const delivery = deliveries[index % deliveries.length] as SignedDelivery;
+    try {
+      const answer = await pool.request({
+        path: '/webhooks/sentry',
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'sentry-hook-resource': 'event_alert',
+          'sentry-hook-signature': delivery.signature,
+        },
+        body: delivery.body,
+      });
+      await answer.body.dump();
+      if (answer.statusCode >= 200 && answer.statusCode < 300) {
+        figures.ok += 1;
+        latencies.recordValue(Math.round((performance.now() - due) * 1000));
+      } else {
+        figures.non2xx += 1;
+      }
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code.endsWith('_TIMEOUT')) figures.timeouts += 1;
+      else figures.errors += 1;
+    }
+  };
+
+  const total = Math.round(options.rate * options.seconds);
+  const interval = 1000 / options.rate;
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  while (figures.sent < total) {
+    const due = start + figures.sent * interval;
+    const now = performance.now();
+    if (due > now) {
+      await sleep(due - now);
+      continue;
+    }
+    lateMs = Math.max(lateMs, now - due);
+    pending.push(send(figures.sent, due));
+    figures.sent += 1;
+  }
+  await Promise.all(pending);
+  const seconds = (performance.now() - start) / 1000;
+  await pool.close();
+
+  const ms = (micros: number) => Math.round(micros / 100) / 10;
+  const result: LoadFigures = {
+    ...figures,
+    perSecond: figures.ok / seconds,
+    p50: ms(latencies.getValueAtPercentile(50)),
+    p99: ms(latencies.getValueAtPercentile(99)),
+    max: ms(latencies.maxValue),
+    lateMs: Math.round(lateMs * 10) / 10,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main(JSON.parse(process.argv[2] ?? '{}') as PacedOptions).catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
