@@ -1,12 +1,12 @@
 /**
  * Child process of the bench: autocannon against one URL with the signed
- * bodies in a JSON file, at a fixed rate or flat out. Prints autocannon's
+ * bodies in a file of `deliveriesFile.ts`, at a fixed rate or flat out. Prints autocannon's
  * figures as JSON. Run under `taskset` so it keeps to its own core.
  */
-import { readFileSync } from 'node:fs';
 
 import autocannon from 'autocannon';
 
+import { readDeliveriesFile } from './deliveriesFile';
 import type { SignedDelivery } from './webhookBodies';
 
 interface LoadOptions {
@@ -19,9 +19,7 @@ interface LoadOptions {
 }
 
 async function main(options: LoadOptions): Promise<void> {
-  const deliveries = JSON.parse(
-    readFileSync(options.bodiesPath, 'utf8'),
-  ) as SignedDelivery[];
+  const deliveries = readDeliveriesFile(options.bodiesPath);
   let next = 0;
   const result = await autocannon({
     url: options.url,

@@ -1,5 +1,5 @@
 /**
- * Child process of the bench: sends the signed bodies in a JSON file at evenly
+ * Child process of the bench: sends the signed bodies in a file of `deliveriesFile.ts` at evenly
  * spaced times (open loop), `rate` a second for `seconds`, and prints the
  * figures as JSON. Run under `taskset` so it keeps to its own core.
  *
@@ -10,13 +10,13 @@
  * latency runs from when it was due, so a server (or a busy pool) that makes
  * requests wait is charged for the wait.
  */
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { build } from 'hdr-histogram-js';
 import { Pool } from 'undici';
 
 import type { LoadFigures } from './LoadFigures';
+import { readDeliveriesFile } from './deliveriesFile';
 import type { SignedDelivery } from './webhookBodies';
 
 interface PacedOptions {
@@ -33,9 +33,7 @@ interface PacedOptions {
 const TIMEOUT_MS = 10_000;
 
 async function main(options: PacedOptions): Promise<void> {
-  const deliveries = JSON.parse(
-    readFileSync(options.bodiesPath, 'utf8'),
-  ) as SignedDelivery[];
+  const deliveries = readDeliveriesFile(options.bodiesPath);
   const pool = new Pool(options.url, {
     connections: options.connections,
     headersTimeout: TIMEOUT_MS,
