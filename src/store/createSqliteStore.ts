@@ -65,6 +65,16 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
 
   let closing: Promise<void> | null = null;
   const deliveryStatements = prepareDeliveryStatements(sqlite);
+  // An analysis can change thousands of incidents, all in one transaction
+  // that holds the webhook's thread: one prepared statement, not a Kysely
+  // query compiled per row.
+  const upsertIncident = sqlite.prepare(
+    `insert into incidents (${INCIDENT_COLUMNS.map((c) => `"${c}"`).join(', ')})
+     values (${INCIDENT_COLUMNS.map((c) => `@${c}`).join(', ')})
+     on conflict ("id") do update set ${INCIDENT_COLUMNS.filter((c) => c !== 'id')
+       .map((c) => `"${c}" = excluded."${c}"`)
+       .join(', ')}`,
+  );
   // A file is shared with the writer thread; `:memory:` exists only on this
   // connection, so its deliveries are committed here, in groups all the same.
   const writer = options.path === ':memory:' ? null : createDeliveryWriter(options.path);
@@ -175,12 +185,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
       const updatedAt = now().toISOString();
       await db.transaction().execute(async (trx) => {
         for (const incident of update.upserts) {
-          const row = toRow(incident, updatedAt);
-          await trx
-            .insertInto('incidents')
-            .values(row)
-            .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, id: undefined }))
-            .execute();
+          upsertIncident.run(toRow(incident, updatedAt));
         }
 
         for (const ids of chunks(update.removals, ROWS_PER_INSERT)) {
@@ -259,7 +264,24 @@ function toIncident(row: { json: string; superseded_by: string | null }): Incide
   return { ...incident, superseded_by: row.superseded_by };
 }
 
-function toRow(incident: Incident, updatedAt: string) {
+const INCIDENT_COLUMNS = [
+  'id',
+  'user',
+  'cause',
+  'status',
+  'fingerprint',
+  'first_seen',
+  'last_seen',
+  'last_seen_ms',
+  'superseded_by',
+  'json',
+  'updated_at',
+] as const;
+
+function toRow(
+  incident: Incident,
+  updatedAt: string,
+): Record<(typeof INCIDENT_COLUMNS)[number], string | number | null> {
   const lastSeenMs = incident.last_seen === null ? NaN : Date.parse(incident.last_seen);
   return {
     id: incident.id,
