@@ -80,8 +80,12 @@ describe('the outbox across a killed service', () => {
       (row) => row.target === 'sentry_event' && row.state === 'done',
     );
     const acceptedIds = sentry.acceptedEvents().map((event) => event.event_id);
-    expect(new Set(acceptedIds).size).toBe(acceptedIds.length);
-    expect(acceptedIds).toHaveLength(doneEvents.length);
+    // Every done event arrived, under its own id, and nothing else did.
+    expect(new Set(acceptedIds).size).toBe(doneEvents.length);
+    // An event Sentry took just before the kill, whose answer the process never
+    // recorded, is sent again after the restart under the same id (Sentry keeps
+    // one event per id); only those, in flight at the kill, may arrive twice.
+    expect(acceptedIds.length - doneEvents.length).toBeLessThanOrEqual(left.sending);
 
     const pairs = sentry.comments.map(
       (comment) => `${comment.issueId} ${/incident `([^`]+)`/.exec(comment.text)?.[1]}`,
