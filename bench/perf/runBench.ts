@@ -74,8 +74,8 @@ async function main(): Promise<void> {
       );
       out(
         verdict(
-          webhook.serviceMax.perSecond >= webhook.bareMax.perSecond / 2,
-          `webhook max rate ≥ half the bare endpoint's: ${webhook.serviceMax.perSecond.toFixed(0)}/s ` +
+          webhook.serviceMaxNew >= webhook.bareMax.perSecond / 2,
+          `webhook max rate ≥ half the bare endpoint's: ${webhook.serviceMaxNew.toFixed(0)}/s ` +
             `vs ${webhook.bareMax.perSecond.toFixed(0)}/s`,
         ),
       );

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { createLogger } from '../../src/logging/createLogger';
 import { createSqliteStore } from '../../src/store/createSqliteStore';
 import type { Store } from '../../src/store/Store';
-import { keyedRecord, newDelivery as delivery } from '../helpers/storeRows';
+import { keyedRecord } from '../helpers/keyedRecord';
+import { newDelivery as delivery } from '../helpers/newDelivery';
 import { LogLines } from '../webhook/LogLines';
 import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createLogger } from '../../src/logging/createLogger';
 import { createSnapshotReader } from '../../src/store/createSnapshotReader';
 import { createSqliteStore } from '../../src/store/createSqliteStore';
-import { keyedRecord as keyed, newDelivery as delivery } from '../helpers/storeRows';
+import { keyedRecord as keyed } from '../helpers/keyedRecord';
+import { newDelivery as delivery } from '../helpers/newDelivery';
 import { LogLines } from '../webhook/LogLines';
 import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
 

@@ -8,7 +8,7 @@ import type { Incident } from '../../src/model/Incident';
 import type { LogRecord } from '../../src/model/LogRecord';
 import { createSqliteStore } from '../../src/store/createSqliteStore';
 import type { KeyedRecord, Store } from '../../src/store/Store';
-import { newDelivery as delivery } from '../helpers/storeRows';
+import { newDelivery as delivery } from '../helpers/newDelivery';
 import { LogLines } from '../webhook/LogLines';
 import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
 

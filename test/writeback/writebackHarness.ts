@@ -110,7 +110,7 @@ export function outboxRows(dir: string) {
   try {
     return db
       .prepare(
-        'select id, target, key, state, attempts, last_status, last_error from writebacks',
+        'select id, target, key, state, attempts, last_status, last_error, payload from writebacks',
       )
       .all() as {
       id: number;
@@ -120,6 +120,8 @@ export function outboxRows(dir: string) {
       attempts: number;
       last_status: number | null;
       last_error: string | null;
+      /** JSON of what the write-back sends. */
+      payload: string;
     }[];
   } finally {
     db.close();

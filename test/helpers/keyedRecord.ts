@@ -1,17 +1,5 @@
 import type { LogRecord } from '../../src/model/LogRecord';
-import type { KeyedRecord, NewDelivery } from '../../src/store/Store';
-
-/** A stored Sentry delivery whose identity is only its content key. */
-export function newDelivery(contentKey: string): NewDelivery {
-  return {
-    receivedAt: '2026-01-03T10:00:00.000Z',
-    resource: 'event_alert',
-    action: 'triggered',
-    requestId: null,
-    contentKey,
-    outcome: 'stored',
-  };
-}
+import type { KeyedRecord } from '../../src/store/Store';
 
 /** A plain log record under a store key, as the webhook hands it to the store. */
 export function keyedRecord(
