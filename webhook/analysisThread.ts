@@ -8,6 +8,8 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { analyzeStoredRecords } from '../src/engine/analyzeStoredRecords';
+import { createSignalCache } from '../src/engine/createSignalCache';
+import type { LogRecord } from '../src/model/LogRecord';
 import type { AnalysisSettings } from '../src/model/Settings';
 import { createCheckpointer } from '../src/store/createCheckpointer';
 import { createSnapshotReader } from '../src/store/createSnapshotReader';
@@ -39,6 +41,10 @@ if (data.niceness !== null) {
   }
 }
 const reader = createSnapshotReader(data.path);
+// The reader keeps the records it parsed; this keeps their signals with them.
+const parse = createSignalCache(data.settings);
+const analyze = (records: Iterable<LogRecord>, settings: AnalysisSettings) =>
+  analyzeStoredRecords(records, settings, parse);
 // Here, at this thread's priority, rather than inside the deliveries' commits.
 createCheckpointer(data.path, CHECKPOINT_EVERY_MS);
 
@@ -53,7 +59,7 @@ async function answer(id: number): Promise<AnalysisThreadReply> {
       snapshot,
       incidents,
       data.settings,
-      analyzeStoredRecords,
+      analyze,
     );
     return { id, analysis };
   } catch (error) {

@@ -4,6 +4,7 @@ import type { AnalysisResult } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
 import type { AnalysisSettings } from '../model/Settings';
 import { Deduplicator } from '../readers/Deduplicator';
+import type { ParseRecord } from './createSignalCache';
 import { IncidentEngine } from './IncidentEngine';
 
 /** Records analysed between two turns of the event loop. */
@@ -14,7 +15,9 @@ const CHUNK = 2000;
  * behind the same deduplication as the readers (a breadcrumb cut inside its
  * first line is stored apart from its event, but is the same line), and
  * yielding to the event loop between chunks so that webhook deliveries are
- * answered while a long re-analysis runs.
+ * answered while a long re-analysis runs. `parse` defaults to the engine's
+ * own; the analysis thread passes `createSignalCache`'s, which remembers the
+ * signals of the records it keeps between runs.
  *
  * @example
  * const result = await analyzeStoredRecords(records, settings);
@@ -22,8 +25,9 @@ const CHUNK = 2000;
 export async function analyzeStoredRecords(
   records: Iterable<LogRecord>,
   settings: AnalysisSettings,
+  parse?: ParseRecord,
 ): Promise<AnalysisResult> {
-  const engine = new IncidentEngine(settings);
+  const engine = new IncidentEngine(settings, parse);
   const dedupe = new Deduplicator(settings.lookbackHours * 3_600_000, (record) =>
     engine.push(record),
   );

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Incident } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
 import type { RecordSnapshot } from './Store';
+import { mergeInOrder } from './mergeInOrder';
 import { byTimeThenArrival, bundleEntries, type StoredEntry } from './storedRecordOrder';
 
 export interface SnapshotReader {
@@ -27,7 +28,10 @@ interface Row {
  *
  * Records are parsed once and kept: each read takes only the rows added
  * since the last (ids only grow) and the rows a longer copy replaced
- * (`record_updates`), instead of parsing the whole table again.
+ * (`record_updates`), instead of parsing the whole table again. Incidents
+ * are read whole each time, but parsed again only where their JSON changed.
+ * What a read returns shares these parsed objects: callers must not change
+ * them.
  */
 export function createSnapshotReader(path: string): SnapshotReader {
   const sqlite = new Database(path, { fileMustExist: true });
@@ -48,7 +52,7 @@ export function createSnapshotReader(path: string): SnapshotReader {
        from record_updates u join records r on r.dedupe_key = u.dedupe_key
       where u.seq > ? order by u.seq`,
   );
-  const incidents = sqlite.prepare('select json, superseded_by from incidents');
+  const incidents = sqlite.prepare('select id, json, superseded_by from incidents');
 
   const byId = new Map<number, StoredEntry>();
   // Bundles are never replaced: an event's untagged records come the same each time.
@@ -57,26 +61,36 @@ export function createSnapshotReader(path: string): SnapshotReader {
   let lastId = 0;
   let lastBundleId = 0;
   let lastUpdate = 0;
+  let parsedIncidents = new Map<string, ParsedIncident>();
 
   const read = sqlite.transaction(() => {
     const recordsVersion = version.get() as number;
-    let changed = false;
+    const fresh: StoredEntry[] = [];
     for (const row of added.all(lastId) as Row[]) {
-      byId.set(row.id, toEntry(row));
+      const entry = toEntry(row);
+      byId.set(row.id, entry);
+      fresh.push(entry);
       lastId = row.id;
-      changed = true;
     }
     for (const row of addedBundles.all(lastBundleId) as BundleRow[]) {
-      for (const entry of bundleEntries(row)) bundled.push(entry);
+      for (const entry of bundleEntries(row)) {
+        bundled.push(entry);
+        fresh.push(entry);
+      }
       lastBundleId = row.id;
-      changed = true;
     }
+    let replaced = false;
     for (const row of updates.all(lastUpdate) as (Row & { seq: number })[]) {
       byId.set(row.id, toEntry(row));
       lastUpdate = row.seq;
-      changed = true;
+      replaced = true;
     }
-    if (changed) ordered = [...byId.values(), ...bundled].sort(byTimeThenArrival);
+    // A replaced row may move (its copy can carry another time): sort all
+    // again. New rows alone, the usual case, are sorted among themselves and
+    // merged in, which costs a pass instead of a sort of the whole store.
+    if (replaced) ordered = [...byId.values(), ...bundled].sort(byTimeThenArrival);
+    else if (fresh.length > 0)
+      ordered = mergeInOrder(ordered, fresh.sort(byTimeThenArrival));
 
     const stored = (
       incidents.all() as { json: string; superseded_by: string | null }[]
@@ -97,6 +111,18 @@ export function createSnapshotReader(path: string): SnapshotReader {
     read: () => read(),
     close: () => sqlite.close(),
   };
+}
+
+interface IncidentRow {
+  id: string;
+  json: string;
+  superseded_by: string | null;
+}
+
+/** A stored incident as last parsed, with the text it was parsed from. */
+interface ParsedIncident {
+  json: string;
+  incident: Incident;
 }
 
 interface BundleRow {

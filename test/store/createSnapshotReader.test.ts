@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import { createLogger } from '../../src/logging/createLogger';
+import type { Incident } from '../../src/model/Incident';
 import { createSnapshotReader } from '../../src/store/createSnapshotReader';
 import { createSqliteStore } from '../../src/store/createSqliteStore';
 import { keyedRecord as keyed } from '../helpers/keyedRecord';
@@ -73,4 +74,67 @@ describe('createSnapshotReader', () => {
     fresh.close();
     await store.close();
   });
+
+  it('reads the incidents as stored after each change: changed, superseded, dropped, new', async () => {
+    const path = join(makeTempDir(), 'store.sqlite');
+    const store = await createSqliteStore({ path, logger });
+    const reader = createSnapshotReader(path);
+    const same = async () => {
+      const { incidents } = reader.read();
+      const expected = await store.loadIncidents(all);
+      const byId = (a: Incident, b: Incident) => a.id.localeCompare(b.id);
+      expect([...incidents].sort(byId)).toEqual([...expected].sort(byId));
+    };
+
+    await store.applyAnalysis({
+      upserts: [incident('a', 'first title'), incident('b', 'b')],
+      removals: [],
+      analyzedVersion: 0,
+    });
+    await same();
+
+    await store.applyAnalysis({
+      upserts: [
+        incident('a', 'second title'),
+        { ...incident('b', 'b'), superseded_by: 'a' },
+        incident('c', 'c'),
+      ],
+      removals: [],
+      analyzedVersion: 0,
+    });
+    await same();
+    expect(reader.read().incidents.find((i) => i.id === 'a')?.title).toBe('second title');
+
+    await store.applyAnalysis({ upserts: [], removals: ['a'], analyzedVersion: 0 });
+    await same();
+    expect(
+      reader
+        .read()
+        .incidents.map((i) => i.id)
+        .sort(),
+    ).toEqual(['b', 'c']);
+
+    reader.close();
+    await store.close();
+  });
 });
+
+function incident(id: string, title: string): Incident {
+  return {
+    id,
+    user: '+573000000001',
+    cause: 'unexplained',
+    status: 'confirmed',
+    fingerprint: 'unexplained',
+    title,
+    trigger: null,
+    action: null,
+    sessions: [],
+    first_seen: '2026-01-03T10:00:00.000Z',
+    last_seen: '2026-01-03T10:00:00.000Z',
+    evidence_gaps: [],
+    signals: [],
+    failed_jtis: [],
+    superseded_by: null,
+  };
+}
