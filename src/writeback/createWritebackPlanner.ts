@@ -58,9 +58,14 @@ export function createWritebackPlanner(
 ): WritebackPlanner {
   const { config, links } = options;
   const commenting = config.sentryAuthToken !== null && config.sentryOrg !== null;
+  const anyTarget =
+    config.incidentsDsn !== null || commenting || config.slackWebhookUrl !== null;
 
   return {
     plan(changed, produced) {
+      // Versions and links cost a hash of each changed incident, on the
+      // thread that answers webhooks: not worth paying for nothing.
+      if (!anyTarget) return { writebacks: [], slackNotes: [] };
       const nowMs = options.now().getTime();
       const current = changed.filter((incident) => !incident.superseded_by);
       if (current.length === 0) return { writebacks: [], slackNotes: [] };

@@ -92,6 +92,26 @@ describe('createWritebackPlanner', () => {
     expect(other.eventId).not.toBe(first.eventId);
   });
 
+  it('plans nothing when no target is configured', () => {
+    const none = planner({
+      SENTRY_INCIDENTS_DSN: '',
+      SENTRY_AUTH_TOKEN: '',
+      SENTRY_ORG: '',
+      SLACK_WEBHOOK_URL: '',
+    });
+    expect(none.plan([backend, expected], [backend, expected])).toEqual({
+      writebacks: [],
+      slackNotes: [],
+    });
+    // Any one target is enough to plan.
+    const slackOnly = planner({
+      SENTRY_INCIDENTS_DSN: '',
+      SENTRY_AUTH_TOKEN: '',
+      SENTRY_ORG: '',
+    });
+    expect(slackOnly.plan([backend], [backend]).slackNotes).toHaveLength(1);
+  });
+
   it('plans nothing for a superseded incident', () => {
     const superseded = { ...backend, superseded_by: 'b2' };
     expect(planner({}).plan([superseded], [])).toEqual({
