@@ -4,6 +4,7 @@ import { createLogger } from '../../src/logging/createLogger';
 import type { Incident } from '../../src/model/Incident';
 import { createSnapshotReader } from '../../src/store/createSnapshotReader';
 import { createSqliteStore } from '../../src/store/createSqliteStore';
+import { incident } from '../helpers/incident';
 import { keyedRecord as keyed } from '../helpers/keyedRecord';
 import { newDelivery as delivery } from '../helpers/newDelivery';
 import { LogLines } from '../webhook/LogLines';
@@ -11,6 +12,7 @@ import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
 
 const logger = createLogger({ level: 'silent', destination: new LogLines() });
 const all = { kind: 'all' } as const;
+const T = '2026-01-03T10:00:00.000Z';
 
 afterAll(() => removeTempDirs());
 
@@ -87,7 +89,7 @@ describe('createSnapshotReader', () => {
     };
 
     await store.applyAnalysis({
-      upserts: [incident('a', 'first title'), incident('b', 'b')],
+      upserts: [incident('a', T, { title: 'first title' }), incident('b', T)],
       removals: [],
       analyzedVersion: 0,
     });
@@ -95,9 +97,9 @@ describe('createSnapshotReader', () => {
 
     await store.applyAnalysis({
       upserts: [
-        incident('a', 'second title'),
-        { ...incident('b', 'b'), superseded_by: 'a' },
-        incident('c', 'c'),
+        incident('a', T, { title: 'second title' }),
+        { ...incident('b', T), superseded_by: 'a' },
+        incident('c', T),
       ],
       removals: [],
       analyzedVersion: 0,
@@ -118,23 +120,3 @@ describe('createSnapshotReader', () => {
     await store.close();
   });
 });
-
-function incident(id: string, title: string): Incident {
-  return {
-    id,
-    user: '+573000000001',
-    cause: 'unexplained',
-    status: 'confirmed',
-    fingerprint: 'unexplained',
-    title,
-    trigger: null,
-    action: null,
-    sessions: [],
-    first_seen: '2026-01-03T10:00:00.000Z',
-    last_seen: '2026-01-03T10:00:00.000Z',
-    evidence_gaps: [],
-    signals: [],
-    failed_jtis: [],
-    superseded_by: null,
-  };
-}

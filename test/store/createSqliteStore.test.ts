@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { createLogger } from '../../src/logging/createLogger';
-import type { Incident } from '../../src/model/Incident';
 import type { LogRecord } from '../../src/model/LogRecord';
 import { createSqliteStore } from '../../src/store/createSqliteStore';
 import type { KeyedRecord, Store } from '../../src/store/Store';
+import { incident } from '../helpers/incident';
 import { newDelivery as delivery } from '../helpers/newDelivery';
 import { LogLines } from '../webhook/LogLines';
 import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
@@ -33,30 +33,6 @@ function keyed(
   preference = 'm',
 ): KeyedRecord {
   return { key, record: record(time, message), preference };
-}
-
-function incident(
-  id: string,
-  lastSeen: string | null,
-  extra: Partial<Incident> = {},
-): Incident {
-  return {
-    id,
-    user: '+573000000001',
-    cause: 'unexplained',
-    status: 'confirmed',
-    fingerprint: 'unexplained',
-    title: `incident ${id}`,
-    trigger: null,
-    action: null,
-    sessions: [],
-    first_seen: lastSeen,
-    last_seen: lastSeen,
-    evidence_gaps: [],
-    signals: [],
-    failed_jtis: [],
-    ...extra,
-  };
 }
 
 describe('createSqliteStore on a real file', () => {

@@ -1,25 +1,10 @@
 import type { Incident } from '../../src/model/Incident';
 import { reconcileIncidents } from '../../webhook/reconcileIncidents';
+import { incident as storedIncident } from '../helpers/incident';
 
+/** Stored as the analysis left it: not superseded, titled after its id. */
 function incident(id: string, extra: Partial<Incident> = {}): Incident {
-  return {
-    id,
-    user: '+573000000001',
-    cause: 'unexplained',
-    status: 'confirmed',
-    fingerprint: 'unexplained',
-    title: id,
-    trigger: null,
-    action: null,
-    sessions: [],
-    first_seen: null,
-    last_seen: null,
-    evidence_gaps: [],
-    signals: [],
-    failed_jtis: [],
-    superseded_by: null,
-    ...extra,
-  };
+  return storedIncident(id, null, { title: id, superseded_by: null, ...extra });
 }
 
 describe('reconcileIncidents', () => {
