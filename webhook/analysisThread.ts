@@ -42,9 +42,10 @@ if (data.niceness !== null) {
 }
 const reader = createSnapshotReader(data.path);
 // The reader keeps the records it parsed; this keeps their signals with them.
+// Both belong to this thread's settings, so `analyze` takes no others.
 const parse = createSignalCache(data.settings);
-const analyze = (records: Iterable<LogRecord>, settings: AnalysisSettings) =>
-  analyzeStoredRecords(records, settings, parse);
+const analyze = (records: Iterable<LogRecord>) =>
+  analyzeStoredRecords(records, data.settings, parse);
 // Here, at this thread's priority, rather than inside the deliveries' commits.
 createCheckpointer(data.path, CHECKPOINT_EVERY_MS);
 

@@ -13,6 +13,7 @@ import { RecentSignals } from './RecentSignals';
 import type { Evidence } from './Evidence';
 import { evidenceOf } from './Evidence';
 import { ownCopy } from './ownCopy';
+import type { ParseRecord } from './ParseRecord';
 import type { Revocation } from './Revocation';
 import { revokedNothing } from './Revocation';
 import { REVOCATION_SPAN_MS, RevocationAssembler } from './RevocationAssembler';
@@ -73,7 +74,7 @@ export class IncidentEngine {
 
   constructor(
     private readonly settings: AnalysisSettings,
-    private readonly parse: (record: LogRecord) => Signal | null = (record) =>
+    private readonly parse: ParseRecord = (record) =>
       mayBeSignal(record) ? parseSignal(detachRecord(record), settings) : null,
   ) {
     const raceMs = settings.raceWindowSeconds * 1000;

@@ -4,7 +4,7 @@ import type { AnalysisResult } from '../model/Incident';
 import type { LogRecord } from '../model/LogRecord';
 import type { AnalysisSettings } from '../model/Settings';
 import { Deduplicator } from '../readers/Deduplicator';
-import type { ParseRecord } from './createSignalCache';
+import type { ParseRecord } from './ParseRecord';
 import { IncidentEngine } from './IncidentEngine';
 
 /** Records analysed between two turns of the event loop. */

@@ -92,12 +92,19 @@ export function createSnapshotReader(path: string): SnapshotReader {
     else if (fresh.length > 0)
       ordered = mergeInOrder(ordered, fresh.sort(byTimeThenArrival));
 
-    const stored = (
-      incidents.all() as { json: string; superseded_by: string | null }[]
-    ).map((row) => ({
-      ...(JSON.parse(row.json) as Incident),
-      superseded_by: row.superseded_by,
-    }));
+    // Most incidents are as the last read left them: the same JSON text is
+    // not parsed again.
+    const parsed = new Map<string, ParsedIncident>();
+    const stored = (incidents.all() as IncidentRow[]).map((row) => {
+      const known = parsedIncidents.get(row.id);
+      const entry =
+        known !== undefined && known.json === row.json
+          ? known
+          : { json: row.json, incident: JSON.parse(row.json) as Incident };
+      parsed.set(row.id, entry);
+      return { ...entry.incident, superseded_by: row.superseded_by };
+    });
+    parsedIncidents = parsed;
     return {
       snapshot: {
         records: ordered.map((entry) => entry.record),

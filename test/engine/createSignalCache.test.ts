@@ -7,6 +7,7 @@ import { analyzeStoredRecords } from '../../src/engine/analyzeStoredRecords';
 import { createSignalCache } from '../../src/engine/createSignalCache';
 import type { LogRecord } from '../../src/model/LogRecord';
 import { readInputs } from '../../src/readers/readInputs';
+import { parseSignal } from '../../src/signals/parseSignal';
 import { logRecord } from '../helpers/logRecord';
 import { makeTempDir, removeTempDirs } from '../webhook/tempDirs';
 
@@ -27,8 +28,9 @@ async function storedRecords(): Promise<LogRecord[]> {
 }
 
 describe('createSignalCache', () => {
-  test('reads a record once: the same record gives the same signal, a null too', () => {
-    const parse = createSignalCache(settings);
+  test('reads a record that may be a signal once; one that cannot be is never read', () => {
+    const reads = jest.fn(parseSignal);
+    const parse = createSignalCache(settings, reads);
     const tagged = logRecord(
       '2026-01-03T10:00:00Z',
       '[SESSION_REFRESH_FAILED] Sesión NO encontrada - JTI: abc123, user_id: +573001234567',
@@ -38,11 +40,16 @@ describe('createSignalCache', () => {
     const first = parse(tagged);
     expect(first?.kind).toBe('refresh_failed');
     expect(parse(tagged)).toBe(first);
+    expect(reads).toHaveBeenCalledTimes(1);
+
     expect(parse(filler)).toBeNull();
-    expect(parse(filler)).toBeNull();
+    expect(reads).toHaveBeenCalledTimes(1);
+
     // Another record with the same text is read on its own.
-    expect(parse({ ...tagged })).not.toBe(first);
-    expect(parse({ ...tagged })).toEqual(first && { ...first, record: { ...tagged } });
+    const copy = { ...tagged };
+    expect(parse(copy)).not.toBe(first);
+    expect(parse(copy)).toEqual({ ...first, record: copy });
+    expect(reads).toHaveBeenCalledTimes(2);
   });
 
   test('runs over the same stored records give what an uncached run gives, run after run', async () => {

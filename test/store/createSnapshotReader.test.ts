@@ -119,4 +119,28 @@ describe('createSnapshotReader', () => {
     reader.close();
     await store.close();
   });
+
+  it('parses an incident again only when its JSON changed', async () => {
+    const path = join(makeTempDir(), 'store.sqlite');
+    const store = await createSqliteStore({ path, logger });
+    const reader = createSnapshotReader(path);
+    const write = (upserts: Incident[]) =>
+      store.applyAnalysis({ upserts, removals: [], analyzedVersion: 0 });
+    // Nested values are shared with the parsed copy: the same array, read
+    // after read, means the JSON was not parsed again.
+    const sessionsOf = (id: string) =>
+      reader.read().incidents.find((i) => i.id === id)?.sessions;
+
+    await write([incident('a', T), incident('b', T)]);
+    const [a, b] = [sessionsOf('a'), sessionsOf('b')];
+    expect(a).toBeDefined();
+    expect(sessionsOf('a')).toBe(a);
+
+    await write([incident('a', T, { title: 'changed' })]);
+    expect(sessionsOf('a')).not.toBe(a);
+    expect(sessionsOf('b')).toBe(b);
+
+    reader.close();
+    await store.close();
+  });
 });

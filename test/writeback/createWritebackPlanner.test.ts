@@ -46,7 +46,7 @@ function planner(env: NodeJS.ProcessEnv) {
     ttlMs: 1000,
     now,
   });
-  return createWritebackPlanner({ config, links, now });
+  return Object.assign(createWritebackPlanner({ config, links, now }), { links });
 }
 
 describe('createWritebackPlanner', () => {
@@ -92,17 +92,20 @@ describe('createWritebackPlanner', () => {
     expect(other.eventId).not.toBe(first.eventId);
   });
 
-  it('plans nothing when no target is configured', () => {
+  it('plans nothing, and renders nothing, when no target is configured', () => {
     const none = planner({
       SENTRY_INCIDENTS_DSN: '',
       SENTRY_AUTH_TOKEN: '',
       SENTRY_ORG: '',
       SLACK_WEBHOOK_URL: '',
     });
+    const urlFor = jest.spyOn(none.links, 'urlFor');
     expect(none.plan([backend, expected], [backend, expected])).toEqual({
       writebacks: [],
       slackNotes: [],
     });
+    expect(urlFor).not.toHaveBeenCalled();
+
     // Any one target is enough to plan.
     const slackOnly = planner({
       SENTRY_INCIDENTS_DSN: '',
