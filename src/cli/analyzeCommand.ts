@@ -7,8 +7,10 @@ import { IncidentEngine } from '../engine/IncidentEngine';
 import type { AnalysisSettings } from '../model/Settings';
 import { readInputs } from '../readers/readInputs';
 import type { InputFormat } from '../readers/InputFormat';
+import { jsonReportPieces } from '../report/jsonReportPieces';
 import { renderReport } from '../report/renderReport';
 import type { CliIo } from './CliIo';
+import { writePieces } from './writePieces';
 
 export interface AnalyzeOptions {
   json?: boolean;
@@ -80,9 +82,8 @@ export async function analyzeCommand(
   engine.addSkippedLines(stats.skippedLines);
   const result = engine.finish();
 
-  io.stdout.write(
-    options.json ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result),
-  );
+  if (options.json) await writePieces(io.stdout, jsonReportPieces(result));
+  else io.stdout.write(renderReport(result));
 }
 
 function progressBar(
