@@ -9,7 +9,8 @@ export interface CliIo {
   cwd: string;
 }
 
-/** Exit codes of SPEC §6. */
+/** Exit codes of SPEC §6, and one for a report that could not be written. */
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
 export const EXIT_INPUT = 2;
+export const EXIT_OUTPUT = 74;

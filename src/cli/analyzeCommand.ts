@@ -10,6 +10,7 @@ import type { InputFormat } from '../readers/InputFormat';
 import { jsonReportPieces } from '../report/jsonReportPieces';
 import { renderReport } from '../report/renderReport';
 import type { CliIo } from './CliIo';
+import { OutputError } from './OutputError';
 import { writePieces } from './writePieces';
 
 export interface AnalyzeOptions {
@@ -82,8 +83,16 @@ export async function analyzeCommand(
   engine.addSkippedLines(stats.skippedLines);
   const result = engine.finish();
 
-  if (options.json) await writePieces(io.stdout, jsonReportPieces(result));
-  else io.stdout.write(renderReport(result));
+  try {
+    await writePieces(
+      io.stdout,
+      options.json ? jsonReportPieces(result) : [renderReport(result)],
+    );
+  } catch (error) {
+    // `| head`: the reader took what it wanted and closed the pipe.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
+    throw new OutputError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function progressBar(

@@ -4,13 +4,15 @@ import { ServiceConfigError } from '../config/serviceConfig';
 import { SettingsError } from '../config/SettingsError';
 import { InputError } from '../readers/InputError';
 import type { CliIo } from './CliIo';
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from './CliIo';
+import { EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE } from './CliIo';
+import { OutputError } from './OutputError';
 import { createProgram } from './createProgram';
 
 /**
  * Runs the CLI and returns its exit code: 0 when the analysis ran, 1 for a
  * usage or settings error (a bad flag, config file or service setting, a
- * busy port), 2 when an input cannot be read (SPEC §6).
+ * busy port), 2 when an input cannot be read (SPEC §6), 74 when the report
+ * cannot be written.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = createProgram(io);
@@ -25,6 +27,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof InputError) {
       io.stderr.write(`logout-lens: ${error.message}\n`);
       return EXIT_INPUT;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`logout-lens: ${error.message}\n`);
+      return EXIT_OUTPUT;
     }
     if (error instanceof SettingsError || error instanceof ServiceConfigError) {
       io.stderr.write(`logout-lens: ${error.message}\n`);

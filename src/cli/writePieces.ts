@@ -1,24 +1,39 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
-/** Pieces are gathered to about this many characters a write. */
+// A report's pieces are an incident each, a few KiB: gathering them saves
+// writes (system calls on a pipe) without holding much of the report at once.
 const WRITE_CHARS = 64 * 1024;
 
-/** Writes `pieces` in turn, waiting whenever `out` asks the writer to wait. */
+function writeOne(out: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    out.write(text, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/**
+ * Writes `pieces` in turn, each gathered write only once the one before it
+ * was handled, so at most one is ever held by `out`. Rejects with the first
+ * write's error (a closed pipe, a full disk, a destroyed stream).
+ */
 export async function writePieces(
   out: Writable,
   pieces: Iterable<string>,
 ): Promise<void> {
-  let pending = '';
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  for (const piece of pieces) {
-    pending += piece;
-    if (pending.length >= WRITE_CHARS) {
-      await write(pending);
-      pending = '';
+  // The error reaches us through the write's callback; `out` also emits it,
+  // which with no listener would end the process before we could say why.
+  const ignore = () => {};
+  out.on('error', ignore);
+  try {
+    let pending = '';
+    for (const piece of pieces) {
+      pending += piece;
+      if (pending.length >= WRITE_CHARS) {
+        await writeOne(out, pending);
+        pending = '';
+      }
     }
+    if (pending !== '') await writeOne(out, pending);
+  } finally {
+    out.off('error', ignore);
   }
-  if (pending !== '') await write(pending);
 }

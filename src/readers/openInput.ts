@@ -12,8 +12,8 @@ export interface OpenedInput {
 }
 
 // Each chunk read is freed only when the garbage collector gets to it: with
-// 1 MiB chunks, those waiting took 20-70 MB of `analyze`'s peak over a 910 MB
-// log; 256 KiB took about 40 MB off that peak and read no slower.
+// 1 MiB chunks, those waiting took 16-76 MB of `analyze`'s memory over a
+// 910 MB log; 256 KiB chunks took 25-45 MB off its peak and were no slower.
 const READ_CHUNK = 256 * 1024;
 
 /** A read error in words, for `InputError.reason`. */

@@ -13,7 +13,9 @@ function nested(json: string, indent: string): string {
  * the peak of `analyze --json`'s memory.
  */
 export function* jsonReportPieces(result: AnalysisResult): Generator<string> {
-  const fields = Object.entries(result).filter(([, value]) => value !== undefined);
+  // Plain data (no undefined, no toJSON): what JSON.stringify would write of
+  // each value is its own JSON.stringify.
+  const fields = Object.entries(result);
   yield '{\n';
   for (let i = 0; i < fields.length; i++) {
     const [key, value] = fields[i]!;
@@ -24,8 +26,7 @@ export function* jsonReportPieces(result: AnalysisResult): Generator<string> {
     }
     yield `  ${JSON.stringify(key)}: [\n`;
     for (let j = 0; j < value.length; j++) {
-      // An element JSON cannot hold (undefined, a function) is null in an array.
-      const element = (JSON.stringify(value[j], null, 2) as string | undefined) ?? 'null';
+      const element = JSON.stringify(value[j], null, 2);
       yield `    ${nested(element, '    ')}${j < value.length - 1 ? ',' : ''}\n`;
     }
     yield `  ]${after}`;
