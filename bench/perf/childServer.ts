@@ -16,9 +16,9 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Runs `args` under `taskset -c CPU` when `taskset` exists, else as is. */
-export function pinned(cpu: number, command: string, args: string[]) {
-  return { file: 'taskset', args: ['-c', String(cpu), command, ...args] };
+/** Runs `args` under `taskset -c CPUS` (a list such as `1` or `0,1`). */
+export function pinned(cpus: string, command: string, args: string[]) {
+  return { file: 'taskset', args: ['-c', cpus, command, ...args] };
 }
 
 export interface RunningChild {

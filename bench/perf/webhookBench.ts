@@ -18,31 +18,48 @@ export interface AnalysisLag {
   duplicates: number;
 }
 
-export interface WebhookFigures {
-  bodyBytes: number;
+/** The runs of one placement of the server and the load sender on the cores. */
+export interface PlacedFigures {
   /** Evenly paced (`pacedLoadChild.ts`): the figures the targets are judged by. */
   serviceAtRate: LoadFigures & AnalysisLag;
   bareAtRate: LoadFigures;
-  /** The same rate through autocannon's per-second quota, for comparison. */
-  serviceBursts: LoadFigures & AnalysisLag;
-  bareBursts: LoadFigures;
   serviceMax: LoadFigures & AnalysisLag;
   /** New deliveries stored per second flat out: repeats of a body are cheaper. */
   serviceMaxNew: number;
   bareMax: LoadFigures;
 }
 
+export interface WebhookFigures {
+  bodyBytes: number;
+  /** Server on one core, sender on the other. */
+  oneCore: PlacedFigures;
+  /** The same rate through autocannon's per-second quota, for comparison (one core). */
+  serviceBursts: LoadFigures & AnalysisLag;
+  bareBursts: LoadFigures;
+  /** Server and sender both free to run on either core. */
+  bothCores: PlacedFigures;
+}
+
 const SECRET = 'bench-client-secret';
-// Sentry sends each event once (a retry only when an answer fails), so the
-// fixed-rate run gets a distinct body for every delivery; flat out cycles
-// through them once the service has had them all.
+// Sentry sends each event once (a retry only when an answer fails), so every
+// delivery gets a distinct body: the fixed-rate run's, and flat out as many
+// as the service stores on both cores (about 1000 a second in a small run).
+// Past them, flat out cycles through the bodies again.
 const MIN_BODIES = 2000;
+const FLAT_OUT_BODIES_PER_SECOND = 1200;
 /** Enough connections that a slow answer does not hold the fixed rate back. */
 const RATE_CONNECTIONS = 50;
 const MAX_CONNECTIONS = 10;
-// The server gets core 1, autocannon core 0: neither steals the other's CPU.
-const SERVER_CPU = 1;
-const LOAD_CPU = 0;
+/** Which cores (`taskset -c`) the server and the load sender may use. */
+interface Placement {
+  server: string;
+  load: string;
+}
+// Server on core 1, sender on core 0: neither steals the other's CPU, and the
+// service's threads (webhook, writer, analysis, V8's helpers) share one core.
+const ONE_CORE: Placement = { server: '1', load: '0' };
+// As the service runs on this machine: both cores, shared with the sender.
+const BOTH_CORES: Placement = { server: '0,1', load: '0,1' };
 
 /**
  * The real service (`logout-lens serve`, SQLite store in `dir`) and a bare
@@ -57,7 +74,11 @@ export async function webhookBench(
 ): Promise<WebhookFigures> {
   // Compiled into dist-bench/bench/perf: the compiled tree's root is two up.
   const dist = join(__dirname, '..', '..');
-  const bodies = Math.max(MIN_BODIES, sizes.webhookRate * sizes.webhookSeconds);
+  const bodies = Math.max(
+    MIN_BODIES,
+    sizes.webhookRate * sizes.webhookSeconds,
+    FLAT_OUT_BODIES_PER_SECOND * sizes.maxRateSeconds,
+  );
   const deliveries = webhookBodies(bodies, SECRET);
   const bodiesPath = join(dir, 'bodies.ndjson');
   writeDeliveriesFile(bodiesPath, deliveries);
@@ -69,6 +90,7 @@ export async function webhookBench(
     seconds: number,
     rate: number,
     sender: Sender,
+    placement: Placement,
   ): Promise<LoadFigures> => {
     const options = {
       url: `http://127.0.0.1:${port}`,
@@ -79,7 +101,7 @@ export async function webhookBench(
     };
     const child = sender === 'paced' ? 'pacedLoadChild.js' : 'loadChild.js';
     const script = join(dist, 'bench/perf', child);
-    const { file, args } = pinned(LOAD_CPU, process.execPath, [
+    const { file, args } = pinned(placement.load, process.execPath, [
       script,
       JSON.stringify(options),
     ]);
@@ -92,6 +114,7 @@ export async function webhookBench(
     seconds: number,
     rate: number,
     sender: Sender,
+    placement: Placement,
   ): Promise<LoadFigures & AnalysisLag> => {
     const port = await freePort();
     const env = {
@@ -103,7 +126,7 @@ export async function webhookBench(
       LOGOUT_LENS_API_TOKEN: 'bench-api-token',
     };
     const cli = join(dist, 'src/cli/bin.js');
-    const { file, args } = pinned(SERVER_CPU, process.execPath, [cli, 'serve']);
+    const { file, args } = pinned(placement.server, process.execPath, [cli, 'serve']);
     const running = await startChildServer(file, args, env, port, '/healthz');
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -116,7 +139,7 @@ export async function webhookBench(
           await new Promise((done) => setTimeout(done, LAG_SAMPLE_MS));
         }
       })();
-      const figures = await load(port, seconds, rate, sender);
+      const figures = await load(port, seconds, rate, sender, placement);
       sampling = false;
       await sampler;
       const ended = performance.now();
@@ -146,14 +169,15 @@ export async function webhookBench(
     seconds: number,
     rate: number,
     sender: Sender,
+    placement: Placement,
   ): Promise<LoadFigures> => {
     const port = await freePort();
     const env = { ...process.env, PORT: String(port), SENTRY_CLIENT_SECRET: SECRET };
     const script = join(dist, 'bench/perf/bareHmacServer.js');
-    const { file, args } = pinned(SERVER_CPU, process.execPath, [script]);
+    const { file, args } = pinned(placement.server, process.execPath, [script]);
     const running = await startChildServer(file, args, env, port, '/webhooks/sentry');
     try {
-      return await load(port, seconds, rate, sender);
+      return await load(port, seconds, rate, sender, placement);
     } finally {
       await running.stop();
     }
@@ -166,46 +190,51 @@ export async function webhookBench(
       `${bodies} distinct signed event_alert bodies, mean ${(bodyBytes / 1024).toFixed(1)} KiB, 100 breadcrumbs`,
     ),
   );
-  out(
-    line(
-      'pinning',
-      `server on core ${SERVER_CPU} (analysis thread included, at nice 10), load sender on core ${LOAD_CPU} (taskset)`,
-    ),
-  );
-
   const rate = sizes.webhookRate;
   const seconds = sizes.webhookSeconds;
-  const serviceAtRate = await service(seconds, rate, 'paced');
-  out(row(`service at ${rate}/s paced, ${seconds} s`, serviceAtRate));
-  out(lagRow('  analysis', serviceAtRate));
-  const bareAtRate = await bare(seconds, rate, 'paced');
-  out(row(`bare HMAC at ${rate}/s paced`, bareAtRate));
-  const serviceBursts = await service(seconds, rate, 'autocannon');
+  const maxSeconds = sizes.maxRateSeconds;
+
+  // The paced rate and flat out, for one placement.
+  const placed = async (placement: Placement): Promise<PlacedFigures> => {
+    const serviceAtRate = await service(seconds, rate, 'paced', placement);
+    out(row(`service at ${rate}/s paced, ${seconds} s`, serviceAtRate));
+    out(lagRow('  analysis', serviceAtRate));
+    const bareAtRate = await bare(seconds, rate, 'paced', placement);
+    out(row(`bare HMAC at ${rate}/s paced`, bareAtRate));
+    const serviceMax = await service(maxSeconds, 0, 'autocannon', placement);
+    out(row(`service flat out ${maxSeconds} s`, serviceMax));
+    out(lagRow('  analysis', serviceMax));
+    const bareMax = await bare(maxSeconds, 0, 'autocannon', placement);
+    out(row(`bare HMAC flat out ${maxSeconds} s`, bareMax));
+    // Flat out may send a body again once the service has had them all; a
+    // repeat is answered from a note, so only new deliveries count as its rate.
+    const serviceMaxNew = serviceMax.stored / serviceMax.seconds;
+    out(line('service flat out, new deliveries', `${serviceMaxNew.toFixed(0)}/s`));
+    out(line('max rate, service / bare', ratio(serviceMaxNew / bareMax.perSecond)));
+    return { serviceAtRate, bareAtRate, serviceMax, serviceMaxNew, bareMax };
+  };
+
+  out(
+    line(
+      'one core',
+      'server on core 1 (analysis thread included, at nice 10), load sender on core 0 (taskset)',
+    ),
+  );
+  const oneCore = await placed(ONE_CORE);
+  const serviceBursts = await service(seconds, rate, 'autocannon', ONE_CORE);
   out(row(`service at ${rate}/s, autocannon quota`, serviceBursts));
   out(lagRow('  analysis', serviceBursts));
-  const bareBursts = await bare(seconds, rate, 'autocannon');
+  const bareBursts = await bare(seconds, rate, 'autocannon', ONE_CORE);
   out(row(`bare HMAC at ${rate}/s, autocannon quota`, bareBursts));
-  const serviceMax = await service(sizes.maxRateSeconds, 0, 'autocannon');
-  out(row(`service flat out ${sizes.maxRateSeconds} s`, serviceMax));
-  out(lagRow('  analysis', serviceMax));
-  const bareMax = await bare(sizes.maxRateSeconds, 0, 'autocannon');
-  out(row(`bare HMAC flat out ${sizes.maxRateSeconds} s`, bareMax));
-  // Flat out may send a body again once the service has had them all; a
-  // repeat is answered from a note, so only new deliveries count as its rate.
-  const serviceMaxNew = serviceMax.stored / serviceMax.seconds;
-  out(line('service flat out, new deliveries', `${serviceMaxNew.toFixed(0)}/s`));
-  out(line('max rate, service / bare', ratio(serviceMaxNew / bareMax.perSecond)));
+  out(
+    line(
+      'both cores',
+      'server and load sender each free to run on either core (taskset -c 0,1)',
+    ),
+  );
+  const bothCores = await placed(BOTH_CORES);
 
-  return {
-    bodyBytes,
-    serviceAtRate,
-    bareAtRate,
-    serviceBursts,
-    bareBursts,
-    serviceMax,
-    serviceMaxNew,
-    bareMax,
-  };
+  return { bodyBytes, oneCore, serviceBursts, bareBursts, bothCores };
 }
 
 const LAG_SAMPLE_MS = 250;
