@@ -6,7 +6,11 @@
 export class OutputError extends Error {
   override readonly name = 'OutputError';
 
-  constructor(reason: string) {
+  constructor(
+    reason: string,
+    /** The system's error code (`EPIPE`, `ENOSPC`), when it gave one. */
+    readonly code?: string,
+  ) {
     super(`cannot write the report: ${reason}`);
   }
 }

@@ -83,15 +83,13 @@ export async function analyzeCommand(
   engine.addSkippedLines(stats.skippedLines);
   const result = engine.finish();
 
+  const report = options.json ? jsonReportPieces(result) : [renderReport(result)];
   try {
-    await writePieces(
-      io.stdout,
-      options.json ? jsonReportPieces(result) : [renderReport(result)],
-    );
+    await writePieces(io.stdout, report);
   } catch (error) {
     // `| head`: the reader took what it wanted and closed the pipe.
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
-    throw new OutputError(error instanceof Error ? error.message : String(error));
+    if (error instanceof OutputError && error.code === 'EPIPE') return;
+    throw error;
   }
 }
 

@@ -69,9 +69,22 @@ describe('analyze writing its report', () => {
     },
   );
 
-  it('exits 74 and says why when the report cannot be written', async () => {
-    const { code, err } = await analyze(['--json', log], failingOut('ENOSPC', 2));
-    expect(code).toBe(74);
-    expect(err).toBe('logout-lens: cannot write the report: write ENOSPC\n');
+  it.each([
+    // The JSON report fails after two writes, the text report (one write) at once.
+    { report: 'JSON', flags: ['--json'], after: 2 },
+    { report: 'text', flags: [], after: 0 },
+  ])(
+    'exits 74 and says why when the $report report cannot be written',
+    async ({ flags, after }) => {
+      const { code, err } = await analyze([...flags, log], failingOut('ENOSPC', after));
+      expect(code).toBe(74);
+      expect(err).toBe('logout-lens: cannot write the report: write ENOSPC\n');
+    },
+  );
+
+  it('stops quietly when the pipe closes after part of the report', async () => {
+    const { code, err } = await analyze(['--json', log], failingOut('EPIPE', 3));
+    expect(code).toBe(0);
+    expect(err).toBe('');
   });
 });

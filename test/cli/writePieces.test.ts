@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 
+import { OutputError } from '../../src/cli/OutputError';
 import { writePieces } from '../../src/cli/writePieces';
 import { slowWritable } from '../helpers/slowWritable';
 
@@ -24,12 +25,28 @@ describe('writePieces', () => {
     expect(seen.writes).toBe(0);
   });
 
-  it('rejects with the error of a write that fails, and the stream emits it to no one', async () => {
+  it('rejects with an OutputError naming a write that fails, and the stream emits it to no one', async () => {
     const failure = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
     const out = new Writable({
       write: (_chunk, _enc, done) => setImmediate(() => done(failure)),
     });
-    await expect(writePieces(out, ['a'.repeat(70_000), 'b'])).rejects.toBe(failure);
+    const written = writePieces(out, ['a'.repeat(70_000), 'b']);
+    await expect(written).rejects.toBeInstanceOf(OutputError);
+    await expect(written).rejects.toMatchObject({
+      code: 'EPIPE',
+      message: 'cannot write the report: write EPIPE',
+    });
+    expect(out.listenerCount('error')).toBe(0);
+  });
+
+  it('lets an error making the pieces through as it was thrown', async () => {
+    const { out } = slowWritable();
+    const broken = new TypeError('a bug in the report');
+    function* pieces() {
+      yield 'a';
+      throw broken;
+    }
+    await expect(writePieces(out, pieces())).rejects.toBe(broken);
     expect(out.listenerCount('error')).toBe(0);
   });
 
