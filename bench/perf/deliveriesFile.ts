@@ -15,12 +15,12 @@ export function writeDeliveriesFile(path: string, deliveries: SignedDelivery[]):
   }
 }
 
-/** The deliveries `writeDeliveriesFile` wrote, in order. */
-export function readDeliveriesFile(path: string): SignedDelivery[] {
+/** The first `limit` deliveries `writeDeliveriesFile` wrote, in order. */
+export function readDeliveriesFile(path: string, limit = Infinity): SignedDelivery[] {
   const bytes = readFileSync(path);
   const deliveries: SignedDelivery[] = [];
   let from = 0;
-  while (from < bytes.length) {
+  while (from < bytes.length && deliveries.length < limit) {
     let end = bytes.indexOf(0x0a, from);
     if (end < 0) end = bytes.length;
     if (end > from) {

@@ -1,7 +1,8 @@
 /**
  * Child process of the bench: autocannon against one URL with the signed
  * bodies in a file of `deliveriesFile.ts`, at a fixed rate or flat out. Prints autocannon's
- * figures as JSON. Run under `taskset` so it keeps to its own core.
+ * figures as JSON. Run under `taskset`: on a core of its own, or sharing both
+ * with the server.
  */
 
 import autocannon from 'autocannon';

@@ -1,7 +1,8 @@
 /**
  * Child process of the bench: sends the signed bodies in a file of `deliveriesFile.ts` at evenly
  * spaced times (open loop), `rate` a second for `seconds`, and prints the
- * figures as JSON. Run under `taskset` so it keeps to its own core.
+ * figures as JSON. Run under `taskset`: on a core of its own, or sharing both
+ * with the server.
  *
  * autocannon's fixed rate is a quota per connection per second: each second
  * every connection sends its share back to back, so the server sees one burst
@@ -42,12 +43,12 @@ async function main(options: PacedOptions): Promise<void> {
   // Only the bodies this run sends, as Buffers: hundreds of MB of body
   // strings in this child's heap made its collections pause the sender by
   // up to 133 ms when it shared the cores with the service.
-  const deliveries: ReadyDelivery[] = readDeliveriesFile(options.bodiesPath)
-    .slice(0, total)
-    .map((delivery) => ({
+  const deliveries: ReadyDelivery[] = readDeliveriesFile(options.bodiesPath, total).map(
+    (delivery) => ({
       body: Buffer.from(delivery.body, 'utf8'),
       signature: delivery.signature,
-    }));
+    }),
+  );
   const pool = new Pool(options.url, {
     connections: options.connections,
     headersTimeout: TIMEOUT_MS,

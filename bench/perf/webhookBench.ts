@@ -5,6 +5,7 @@ import { freePort, pinned, startChildServer } from './childServer';
 import { writeDeliveriesFile } from './deliveriesFile';
 import { heading, line, ratio } from './formatFigures';
 import type { LoadFigures } from './LoadFigures';
+import { BOTH_CORES, ONE_CORE, type Placement } from './Placement';
 import { runMeasured } from './runMeasured';
 import { webhookBodies } from './webhookBodies';
 
@@ -50,22 +51,14 @@ const FLAT_OUT_BODIES_PER_SECOND = 1200;
 /** Enough connections that a slow answer does not hold the fixed rate back. */
 const RATE_CONNECTIONS = 50;
 const MAX_CONNECTIONS = 10;
-/** Which cores (`taskset -c`) the server and the load sender may use. */
-interface Placement {
-  server: string;
-  load: string;
-}
-// Server on core 1, sender on core 0: neither steals the other's CPU, and the
-// service's threads (webhook, writer, analysis, V8's helpers) share one core.
-const ONE_CORE: Placement = { server: '1', load: '0' };
-// As the service runs on this machine: both cores, shared with the sender.
-const BOTH_CORES: Placement = { server: '0,1', load: '0,1' };
 
 /**
  * The real service (`logout-lens serve`, SQLite store in `dir`) and a bare
- * HMAC-only Express endpoint, each loaded at a fixed rate (evenly paced, then
- * through autocannon's quota) and then flat out by autocannon; a fresh store
- * for each service run.
+ * HMAC-only Express endpoint, each loaded at a fixed rate evenly paced and
+ * then flat out by autocannon, first on one core (the sender on the other),
+ * then the fixed rate through autocannon's quota on one core, then the paced
+ * and flat-out runs again with both cores shared; a fresh store for each
+ * service run.
  */
 export async function webhookBench(
   dir: string,
