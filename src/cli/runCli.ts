@@ -24,18 +24,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // Commander has already printed its message; help and version exit 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (error instanceof InputError) {
-      io.stderr.write(`logout-lens: ${error.message}\n`);
-      return EXIT_INPUT;
-    }
-    if (error instanceof OutputError) {
-      io.stderr.write(`logout-lens: ${error.message}\n`);
-      return EXIT_OUTPUT;
-    }
-    if (error instanceof SettingsError || error instanceof ServiceConfigError) {
-      io.stderr.write(`logout-lens: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+    const code = exitCodeOf(error);
+    if (code === null) throw error;
+    io.stderr.write(`logout-lens: ${(error as Error).message}\n`);
+    return code;
   }
+}
+
+/** The exit code of an error the user can act on, told in one line; null for a bug. */
+function exitCodeOf(error: unknown): number | null {
+  if (error instanceof InputError) return EXIT_INPUT;
+  if (error instanceof OutputError) return EXIT_OUTPUT;
+  if (error instanceof SettingsError || error instanceof ServiceConfigError)
+    return EXIT_USAGE;
+  return null;
 }
